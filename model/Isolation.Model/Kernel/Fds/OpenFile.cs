@@ -1,0 +1,32 @@
+using Isolation.Model.Lsm;
+
+namespace Isolation.Model.Kernel.Fds;
+
+/// <summary>An open file description (struct file), shared by dup, fork and SCM_RIGHTS.</summary>
+public sealed class OpenFile
+{
+    /// <summary>Opens <paramref name="obj"/> with the given O_* status flags (access mode included).</summary>
+    public OpenFile(FileObject obj, int flags)
+    {
+        Object = obj;
+        Flags = flags;
+    }
+
+    /// <summary>What the file refers to.</summary>
+    public FileObject Object { get; }
+
+    /// <summary>O_* flags: the access mode and the status flags (O_NONBLOCK, O_APPEND, …).</summary>
+    public int Flags { get; set; }
+
+    /// <summary>How many descriptors (in any table, or in flight in an SCM_RIGHTS message) refer to it.</summary>
+    public int References { get; set; }
+
+    /// <summary>The file position, for regular files.</summary>
+    public long Position { get; set; }
+
+    /// <summary>The security blobs of the stacked modules (file_alloc_security).</summary>
+    public SecurityBlobs Security { get; } = new();
+
+    /// <summary>Whether O_NONBLOCK is set.</summary>
+    public bool NonBlocking => (Flags & Abi.OpenFlags.NonBlock) != 0;
+}

@@ -1,0 +1,222 @@
+namespace Isolation.Model.Lsm;
+
+/// <summary>
+/// Every LSM hook the model calls, each a list of the stacked modules' functions in stacking order.
+/// Designs add to it in <see cref="SecurityModule.Register"/>; <see cref="SecurityHooks"/> calls it.
+/// </summary>
+/// <remarks>include/linux/lsm_hook_defs.h (6.12), plus <c>task_lookup</c> and <c>sysctl</c> from the seeds.</remarks>
+public sealed class HookTable
+{
+    /// <summary><c>socket_create</c></summary>
+    public HookList<SocketCreateHook> SocketCreate { get; } = new("socket_create");
+
+    /// <summary><c>socket_post_create</c></summary>
+    public HookList<SocketPostCreateHook> SocketPostCreate { get; } = new("socket_post_create");
+
+    /// <summary><c>socket_socketpair</c></summary>
+    public HookList<SocketPairHook> SocketSocketpair { get; } = new("socket_socketpair");
+
+    /// <summary><c>socket_bind</c></summary>
+    public HookList<SocketAddressHook> SocketBind { get; } = new("socket_bind");
+
+    /// <summary><c>socket_connect</c></summary>
+    public HookList<SocketAddressHook> SocketConnect { get; } = new("socket_connect");
+
+    /// <summary><c>socket_listen</c></summary>
+    public HookList<SocketListenHook> SocketListen { get; } = new("socket_listen");
+
+    /// <summary><c>socket_accept</c></summary>
+    public HookList<SocketAcceptHook> SocketAccept { get; } = new("socket_accept");
+
+    /// <summary><c>socket_sendmsg</c></summary>
+    public HookList<SocketSendmsgHook> SocketSendmsg { get; } = new("socket_sendmsg");
+
+    /// <summary><c>socket_recvmsg</c></summary>
+    public HookList<SocketRecvmsgHook> SocketRecvmsg { get; } = new("socket_recvmsg");
+
+    /// <summary><c>unix_stream_connect</c></summary>
+    public HookList<UnixStreamConnectHook> UnixStreamConnect { get; } = new("unix_stream_connect");
+
+    /// <summary><c>unix_may_send</c></summary>
+    public HookList<UnixMaySendHook> UnixMaySend { get; } = new("unix_may_send");
+
+    /// <summary><c>ptrace_access_check</c></summary>
+    public HookList<PtraceAccessCheckHook> PtraceAccessCheck { get; } = new("ptrace_access_check");
+
+    /// <summary><c>ptrace_traceme</c></summary>
+    public HookList<PtraceTracemeHook> PtraceTraceme { get; } = new("ptrace_traceme");
+
+    /// <summary><c>task_kill</c></summary>
+    public HookList<TaskKillHook> TaskKill { get; } = new("task_kill");
+
+    /// <summary><c>task_alloc</c></summary>
+    public HookList<TaskAllocHook> TaskAlloc { get; } = new("task_alloc");
+
+    /// <summary><c>task_free</c></summary>
+    public HookList<TaskNotifyHook> TaskFree { get; } = new("task_free");
+
+    /// <summary><c>bprm_creds_for_exec</c></summary>
+    public HookList<BprmCheckHook> BprmCredsForExec { get; } = new("bprm_creds_for_exec");
+
+    /// <summary><c>bprm_check_security</c></summary>
+    public HookList<BprmCheckHook> BprmCheckSecurity { get; } = new("bprm_check_security");
+
+    /// <summary><c>bprm_committing_creds</c></summary>
+    public HookList<BprmCommitHook> BprmCommittingCreds { get; } = new("bprm_committing_creds");
+
+    /// <summary><c>bprm_committed_creds</c></summary>
+    public HookList<BprmCommitHook> BprmCommittedCreds { get; } = new("bprm_committed_creds");
+
+    /// <summary><c>capable</c></summary>
+    public HookList<CapableHook> Capable { get; } = new("capable");
+
+    /// <summary><c>inode_permission</c></summary>
+    public HookList<InodePermissionHook> InodePermission { get; } = new("inode_permission");
+
+    /// <summary><c>inode_getattr</c></summary>
+    public HookList<InodeGetattrHook> InodeGetattr { get; } = new("inode_getattr");
+
+    /// <summary><c>task_to_inode</c></summary>
+    public HookList<TaskToInodeHook> TaskToInode { get; } = new("task_to_inode");
+
+    /// <summary><c>task_lookup</c></summary>
+    public HookList<TaskLookupHook> TaskLookup { get; } = new("task_lookup");
+
+    /// <summary><c>inode_mknod</c></summary>
+    public HookList<InodeMknodHook> InodeMknod { get; } = new("inode_mknod");
+
+    /// <summary><c>sb_mount</c></summary>
+    public HookList<SbMountHook> SbMount { get; } = new("sb_mount");
+
+    /// <summary><c>sysctl</c></summary>
+    public HookList<SysctlHook> Sysctl { get; } = new("sysctl");
+
+    /// <summary><c>task_setrlimit</c></summary>
+    public HookList<TaskSetrlimitHook> TaskSetrlimit { get; } = new("task_setrlimit");
+
+    /// <summary><c>task_setnice</c></summary>
+    public HookList<TaskSetniceHook> TaskSetnice { get; } = new("task_setnice");
+
+    /// <summary><c>task_setscheduler</c></summary>
+    public HookList<TaskSetschedulerHook> TaskSetscheduler { get; } = new("task_setscheduler");
+
+    /// <summary><c>task_prctl</c></summary>
+    public HookList<TaskPrctlHook> TaskPrctl { get; } = new("task_prctl");
+
+    /// <summary><c>getprocattr</c></summary>
+    public HookList<GetprocattrHook> Getprocattr { get; } = new("getprocattr");
+
+    /// <summary><c>setprocattr</c></summary>
+    public HookList<SetprocattrHook> Setprocattr { get; } = new("setprocattr");
+
+    /// <summary><c>file_open</c></summary>
+    public HookList<FileHook> FileOpen { get; } = new("file_open");
+
+    /// <summary><c>file_set_fowner</c></summary>
+    public HookList<FileHook> FileSetFowner { get; } = new("file_set_fowner");
+
+    /// <summary><c>file_send_sigiotask</c></summary>
+    public HookList<FileSendSigiotaskHook> FileSendSigiotask { get; } = new("file_send_sigiotask");
+
+    /// <summary><c>ipc_permission</c></summary>
+    public HookList<IpcPermissionHook> IpcPermission { get; } = new("ipc_permission");
+
+    /// <summary><c>shm_alloc</c></summary>
+    public HookList<IpcAllocHook> ShmAlloc { get; } = new("shm_alloc");
+
+    /// <summary><c>shm_associate</c></summary>
+    public HookList<IpcFlagHook> ShmAssociate { get; } = new("shm_associate");
+
+    /// <summary><c>shm_shmctl</c></summary>
+    public HookList<IpcFlagHook> ShmShmctl { get; } = new("shm_shmctl");
+
+    /// <summary><c>shm_shmat</c></summary>
+    public HookList<IpcFlagHook> ShmShmat { get; } = new("shm_shmat");
+
+    /// <summary><c>msg_queue_alloc</c></summary>
+    public HookList<IpcAllocHook> MsgQueueAlloc { get; } = new("msg_queue_alloc");
+
+    /// <summary><c>msg_queue_associate</c></summary>
+    public HookList<IpcFlagHook> MsgQueueAssociate { get; } = new("msg_queue_associate");
+
+    /// <summary><c>msg_queue_msgctl</c></summary>
+    public HookList<IpcFlagHook> MsgQueueMsgctl { get; } = new("msg_queue_msgctl");
+
+    /// <summary><c>msg_queue_msgsnd</c></summary>
+    public HookList<IpcFlagHook> MsgQueueMsgsnd { get; } = new("msg_queue_msgsnd");
+
+    /// <summary><c>msg_queue_msgrcv</c></summary>
+    public HookList<MsgRcvHook> MsgQueueMsgrcv { get; } = new("msg_queue_msgrcv");
+
+    /// <summary><c>sem_alloc</c></summary>
+    public HookList<IpcAllocHook> SemAlloc { get; } = new("sem_alloc");
+
+    /// <summary><c>sem_associate</c></summary>
+    public HookList<IpcFlagHook> SemAssociate { get; } = new("sem_associate");
+
+    /// <summary><c>sem_semctl</c></summary>
+    public HookList<IpcFlagHook> SemSemctl { get; } = new("sem_semctl");
+
+    /// <summary><c>sem_semop</c></summary>
+    public HookList<SemopHook> SemSemop { get; } = new("sem_semop");
+
+    /// <summary><c>userns_create</c></summary>
+    public HookList<UsernsCreateHook> UsernsCreate { get; } = new("userns_create");
+
+    /// <summary>The Linux names of every hook the table has, for listings and coverage checks.</summary>
+    public static IReadOnlyList<string> HookNames { get; } =
+    [
+        "socket_create",
+        "socket_post_create",
+        "socket_socketpair",
+        "socket_bind",
+        "socket_connect",
+        "socket_listen",
+        "socket_accept",
+        "socket_sendmsg",
+        "socket_recvmsg",
+        "unix_stream_connect",
+        "unix_may_send",
+        "ptrace_access_check",
+        "ptrace_traceme",
+        "task_kill",
+        "task_alloc",
+        "task_free",
+        "bprm_creds_for_exec",
+        "bprm_check_security",
+        "bprm_committing_creds",
+        "bprm_committed_creds",
+        "capable",
+        "inode_permission",
+        "inode_getattr",
+        "task_to_inode",
+        "task_lookup",
+        "inode_mknod",
+        "sb_mount",
+        "sysctl",
+        "task_setrlimit",
+        "task_setnice",
+        "task_setscheduler",
+        "task_prctl",
+        "getprocattr",
+        "setprocattr",
+        "file_open",
+        "file_set_fowner",
+        "file_send_sigiotask",
+        "ipc_permission",
+        "shm_alloc",
+        "shm_associate",
+        "shm_shmctl",
+        "shm_shmat",
+        "msg_queue_alloc",
+        "msg_queue_associate",
+        "msg_queue_msgctl",
+        "msg_queue_msgsnd",
+        "msg_queue_msgrcv",
+        "sem_alloc",
+        "sem_associate",
+        "sem_semctl",
+        "sem_semop",
+        "userns_create",
+    ];
+}
