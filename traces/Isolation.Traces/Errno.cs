@@ -90,6 +90,36 @@ public enum Errno
     ENOMSG = 42,
     /// <summary>Identifier removed</summary>
     EIDRM = 43,
+    /// <summary>Channel number out of range</summary>
+    ECHRNG = 44,
+    /// <summary>Level 2 not synchronized</summary>
+    EL2NSYNC = 45,
+    /// <summary>Level 3 halted</summary>
+    EL3HLT = 46,
+    /// <summary>Level 3 reset</summary>
+    EL3RST = 47,
+    /// <summary>Link number out of range</summary>
+    ELNRNG = 48,
+    /// <summary>Protocol driver not attached</summary>
+    EUNATCH = 49,
+    /// <summary>No CSI structure available</summary>
+    ENOCSI = 50,
+    /// <summary>Level 2 halted</summary>
+    EL2HLT = 51,
+    /// <summary>Invalid exchange</summary>
+    EBADE = 52,
+    /// <summary>Invalid request descriptor</summary>
+    EBADR = 53,
+    /// <summary>Exchange full</summary>
+    EXFULL = 54,
+    /// <summary>No anode</summary>
+    ENOANO = 55,
+    /// <summary>Invalid request code</summary>
+    EBADRQC = 56,
+    /// <summary>Invalid slot</summary>
+    EBADSLT = 57,
+    /// <summary>Bad font file format</summary>
+    EBFONT = 59,
     /// <summary>Device not a stream</summary>
     ENOSTR = 60,
     /// <summary>No data available</summary>
@@ -98,16 +128,52 @@ public enum Errno
     ETIME = 62,
     /// <summary>Out of streams resources</summary>
     ENOSR = 63,
+    /// <summary>Machine is not on the network</summary>
+    ENONET = 64,
+    /// <summary>Package not installed</summary>
+    ENOPKG = 65,
+    /// <summary>Object is remote</summary>
+    EREMOTE = 66,
     /// <summary>Link has been severed</summary>
     ENOLINK = 67,
+    /// <summary>Advertise error</summary>
+    EADV = 68,
+    /// <summary>Srmount error</summary>
+    ESRMNT = 69,
+    /// <summary>Communication error on send</summary>
+    ECOMM = 70,
     /// <summary>Protocol error</summary>
     EPROTO = 71,
+    /// <summary>Multihop attempted</summary>
+    EMULTIHOP = 72,
+    /// <summary>RFS specific error</summary>
+    EDOTDOT = 73,
     /// <summary>Bad message</summary>
     EBADMSG = 74,
     /// <summary>Value too large for defined data type</summary>
     EOVERFLOW = 75,
+    /// <summary>Name not unique on network</summary>
+    ENOTUNIQ = 76,
+    /// <summary>File descriptor in bad state</summary>
+    EBADFD = 77,
+    /// <summary>Remote address changed</summary>
+    EREMCHG = 78,
+    /// <summary>Can not access a needed shared library</summary>
+    ELIBACC = 79,
+    /// <summary>Accessing a corrupted shared library</summary>
+    ELIBBAD = 80,
+    /// <summary>.lib section in a.out corrupted</summary>
+    ELIBSCN = 81,
+    /// <summary>Attempting to link in too many shared libraries</summary>
+    ELIBMAX = 82,
+    /// <summary>Cannot exec a shared library directly</summary>
+    ELIBEXEC = 83,
     /// <summary>Invalid or incomplete multibyte or wide character</summary>
     EILSEQ = 84,
+    /// <summary>Interrupted system call should be restarted</summary>
+    ERESTART = 85,
+    /// <summary>Streams pipe error</summary>
+    ESTRPIPE = 86,
     /// <summary>Too many users</summary>
     EUSERS = 87,
     /// <summary>Socket operation on non-socket</summary>
@@ -168,10 +234,32 @@ public enum Errno
     EINPROGRESS = 115,
     /// <summary>Stale file handle</summary>
     ESTALE = 116,
+    /// <summary>Structure needs cleaning</summary>
+    EUCLEAN = 117,
+    /// <summary>Not a XENIX named type file</summary>
+    ENOTNAM = 118,
+    /// <summary>No XENIX semaphores available</summary>
+    ENAVAIL = 119,
+    /// <summary>Is a named type file</summary>
+    EISNAM = 120,
+    /// <summary>Remote I/O error</summary>
+    EREMOTEIO = 121,
     /// <summary>Disk quota exceeded</summary>
     EDQUOT = 122,
+    /// <summary>No medium found</summary>
+    ENOMEDIUM = 123,
+    /// <summary>Wrong medium type</summary>
+    EMEDIUMTYPE = 124,
     /// <summary>Operation canceled</summary>
     ECANCELED = 125,
+    /// <summary>Required key not available</summary>
+    ENOKEY = 126,
+    /// <summary>Key has expired</summary>
+    EKEYEXPIRED = 127,
+    /// <summary>Key has been revoked</summary>
+    EKEYREVOKED = 128,
+    /// <summary>Key was rejected by service</summary>
+    EKEYREJECTED = 129,
     /// <summary>Owner died</summary>
     EOWNERDEAD = 130,
     /// <summary>State not recoverable</summary>

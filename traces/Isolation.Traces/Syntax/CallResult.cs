@@ -23,6 +23,9 @@ public sealed record ErrorResult(Errno Errno, string? Text, SourceSpan Span) : C
 /// <summary><c>= ?</c>: no value (a scenario's "record whatever comes back", or a call that never returns such as <c>exit_group</c>).</summary>
 public sealed record UnknownResult(SourceSpan Span) : CallResult(Span)
 {
+    /// <summary>What strace printed after the <c>?</c>, if anything: <c>ERESTARTNOHAND (To be restarted if no handler)</c>.</summary>
+    public string? Note { get; init; }
+
     /// <summary>The unknown result made by the model.</summary>
     public static readonly UnknownResult Model = new(SourceSpan.None);
 }

@@ -69,3 +69,9 @@ public sealed record EllipsisExpr(SourceSpan Span) : Expr(Span);
 
 /// <summary>An expression followed by strace's inline comment: <c>0x7ffd /* 2 entries */</c>.</summary>
 public sealed record AnnotatedExpr(Expr Inner, string Comment, SourceSpan Span) : Expr(Span);
+
+/// <summary>
+/// A binary operator strace prints between two values: <c>8192*1024</c>, <c>[110 =&gt; 16]</c> (value
+/// before and after the call), <c>WIFEXITED(s) &amp;&amp; WEXITSTATUS(s) == 0</c>.
+/// </summary>
+public sealed record BinaryExpr(Expr Left, string Operator, Expr Right, SourceSpan Span) : Expr(Span);
