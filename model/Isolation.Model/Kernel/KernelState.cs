@@ -1,4 +1,6 @@
 using Isolation.Model.Abi;
+using Isolation.Model.Kernel.Cgroups;
+using Isolation.Model.Kernel.Channels;
 using Isolation.Model.Kernel.Creds;
 using Isolation.Model.Kernel.Fds;
 using Isolation.Model.Kernel.Fs;
@@ -19,6 +21,7 @@ namespace Isolation.Model.Kernel;
 public sealed class KernelState
 {
     private readonly List<Task> _tasks = [];
+    private readonly List<Channel> _channels = [];
     private readonly SyscallTable _syscalls;
     private int _nextObjectId;
 
@@ -30,6 +33,11 @@ public sealed class KernelState
         InitNetNs = new NetNamespace(NextObjectId(), InitUserNs);
         InitIpcNs = new IpcNamespace(NextObjectId());
         Fs = new FileSystem();
+        Cgroups.MountOn(Fs);
+        foreach (var module in security.Modules)
+        {
+            module.Init(this);
+        }
     }
 
     /// <summary>The security module stack and its <c>security_*</c> entry points.</summary>
@@ -47,8 +55,14 @@ public sealed class KernelState
     /// <summary>The file system.</summary>
     public FileSystem Fs { get; }
 
+    /// <summary>The cgroup v2 hierarchy on /sys/fs/cgroup, with the controllers the stacked designs bring.</summary>
+    public CgroupHierarchy Cgroups { get; } = new();
+
     /// <summary>Every task made in this run, alive or zombie, in creation order.</summary>
     public IReadOnlyList<Task> Tasks => _tasks;
+
+    /// <summary>Every channel used so far, in order: what the properties reason about.</summary>
+    public IReadOnlyList<Channel> Channels => _channels;
 
     /// <summary>
     /// Starts a kernel and its first process p1 as the trace format prescribes: the setup's network
@@ -87,10 +101,41 @@ public sealed class KernelState
     /// <summary>Makes the next task (p1, p2, …) as a child of <paramref name="parent"/>.</summary>
     public Task CreateTask(Task? parent, Cred cred, FdTable files, NetNamespace netNs, IpcNamespace ipcNs)
     {
-        var task = new Task(_tasks.Count + 1, parent, cred, files, netNs, ipcNs);
-        _tasks.Add(task);
-        parent?.Children.Add(task);
+        var task = NewTask(parent, cred, files, netNs, ipcNs);
+        AddTask(task);
         return task;
+    }
+
+    /// <summary>
+    /// Makes the task that would be next (pN) without adding it to the task list: fork allocates
+    /// the child before the security hooks may refuse it (copy_process), and a refused child never existed.
+    /// </summary>
+    public Task NewTask(Task? parent, Cred cred, FdTable files, NetNamespace netNs, IpcNamespace ipcNs) =>
+        new(_tasks.Count + 1, parent, cred, files, netNs, ipcNs);
+
+    /// <summary>Adds a task made by <see cref="NewTask"/> to the task list and to its parent's children.</summary>
+    public void AddTask(Task task)
+    {
+        if (task.Number != _tasks.Count + 1)
+        {
+            throw new InvalidOperationException($"task {task.Name} is not the next task");
+        }
+
+        _tasks.Add(task);
+        task.Parent?.Children.Add(task);
+        Cgroups.Fork(task);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="from"/> got data to <paramref name="to"/> through a channel;
+    /// a task talking to itself is no channel and is not recorded.
+    /// </summary>
+    public void RecordChannel(ChannelKind kind, Task from, Task to, string via)
+    {
+        if (from != to)
+        {
+            _channels.Add(new Channel(kind, from, to, via));
+        }
     }
 
     /// <summary>Drops one reference to an open file; the last one releases what it refers to (fput).</summary>

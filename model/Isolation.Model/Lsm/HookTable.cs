@@ -10,6 +10,13 @@ public sealed class HookTable
     /// <summary><c>socket_create</c></summary>
     public HookList<SocketCreateHook> SocketCreate { get; } = new("socket_create");
 
+    /// <summary>
+    /// <c>socket_create_inline</c>, a model hook point for code a design put inline in net/socket.c
+    /// __sock_create right after security_socket_create (seed 004: RLIMIT_NETWORK, PR_SET_NETWORK v2);
+    /// <see cref="SecurityHooks.SocketCreate"/> runs it after every module's socket_create.
+    /// </summary>
+    public HookList<SocketCreateHook> SocketCreateInline { get; } = new("socket_create_inline");
+
     /// <summary><c>socket_post_create</c></summary>
     public HookList<SocketPostCreateHook> SocketPostCreate { get; } = new("socket_post_create");
 
@@ -19,8 +26,26 @@ public sealed class HookTable
     /// <summary><c>socket_bind</c></summary>
     public HookList<SocketAddressHook> SocketBind { get; } = new("socket_bind");
 
+    /// <summary>
+    /// <c>socket_bind_address</c>, a model hook point: security_socket_bind's hooks get the kernel's
+    /// copy of the address and may write to it (bsdjail's jail_inet6_bind remaps ::1); the bind
+    /// calls this after security_socket_bind allowed it, and binds the address it returns.
+    /// </summary>
+    public HookList<SocketBindAddressHook> SocketBindAddress { get; } = new("socket_bind_address");
+
     /// <summary><c>socket_connect</c></summary>
     public HookList<SocketAddressHook> SocketConnect { get; } = new("socket_connect");
+
+    /// <summary>
+    /// <c>socket_bind_inline</c> and <c>socket_connect_inline</c>, model hook points for code a design
+    /// put inline in net/socket.c right after security_socket_bind (__sys_bind_socket) and
+    /// security_socket_connect (__sys_connect_file) (seed 004); run by
+    /// <see cref="SecurityHooks.SocketBind"/> and <see cref="SecurityHooks.SocketConnect"/> after every module's hook.
+    /// </summary>
+    public HookList<SocketAddressHook> SocketBindInline { get; } = new("socket_bind_inline");
+
+    /// <summary><c>socket_connect_inline</c>: see <see cref="SocketBindInline"/>.</summary>
+    public HookList<SocketAddressHook> SocketConnectInline { get; } = new("socket_connect_inline");
 
     /// <summary><c>socket_listen</c></summary>
     public HookList<SocketListenHook> SocketListen { get; } = new("socket_listen");
@@ -28,8 +53,23 @@ public sealed class HookTable
     /// <summary><c>socket_accept</c></summary>
     public HookList<SocketAcceptHook> SocketAccept { get; } = new("socket_accept");
 
+    /// <summary>
+    /// <c>socket_post_accept</c>: a model hook point, not an LSM hook of 6.12. It stands for the
+    /// socket-table design's inline check in net/socket.c do_accept after ops->accept (the place of
+    /// 2.6's void socket_post_accept): the connection is dequeued and its peer known; an error
+    /// releases the new socket and fails accept with it.
+    /// </summary>
+    public HookList<SocketAcceptHook> SocketPostAccept { get; } = new("socket_post_accept");
+
     /// <summary><c>socket_sendmsg</c></summary>
     public HookList<SocketSendmsgHook> SocketSendmsg { get; } = new("socket_sendmsg");
+
+    /// <summary>
+    /// <c>socket_sendmsg_inline</c>, a model hook point for code a design put inline in net/socket.c
+    /// __sock_sendmsg right after security_socket_sendmsg (seed 004); run by
+    /// <see cref="SecurityHooks.SocketSendmsg"/> after every module's socket_sendmsg.
+    /// </summary>
+    public HookList<SocketSendmsgHook> SocketSendmsgInline { get; } = new("socket_sendmsg_inline");
 
     /// <summary><c>socket_recvmsg</c></summary>
     public HookList<SocketRecvmsgHook> SocketRecvmsg { get; } = new("socket_recvmsg");
@@ -40,8 +80,25 @@ public sealed class HookTable
     /// <summary><c>unix_may_send</c></summary>
     public HookList<UnixMaySendHook> UnixMaySend { get; } = new("unix_may_send");
 
+    /// <summary>
+    /// <c>unix_address_check</c>, a model hook point for code a design put inline in
+    /// net/unix/af_unix.c (seed 004: RLIMIT_NETWORK, PR_SET_NETWORK v2) right after
+    /// unix_validate_addr accepted a named address, in unix_bind (not autobind), unix_dgram_connect
+    /// (not AF_UNSPEC), unix_stream_connect and unix_dgram_sendmsg (with msg_name): before any
+    /// lookup, autobind or bind. The af_unix model calls <see cref="SecurityHooks.UnixAddressCheck"/> there.
+    /// </summary>
+    public HookList<UnixAddressCheckHook> UnixAddressCheck { get; } = new("unix_address_check");
+
     /// <summary><c>ptrace_access_check</c></summary>
     public HookList<PtraceAccessCheckHook> PtraceAccessCheck { get; } = new("ptrace_access_check");
+
+    /// <summary>
+    /// <c>ptrace_may_access_inline</c>, a model hook point for code a design put inline in
+    /// kernel/ptrace.c __ptrace_may_access after the dumpable check, right before
+    /// security_ptrace_access_check (seed 004); <see cref="SecurityHooks.PtraceAccessCheck"/> runs it
+    /// before every module's ptrace_access_check.
+    /// </summary>
+    public HookList<PtraceAccessCheckHook> PtraceMayAccessInline { get; } = new("ptrace_may_access_inline");
 
     /// <summary><c>ptrace_traceme</c></summary>
     public HookList<PtraceTracemeHook> PtraceTraceme { get; } = new("ptrace_traceme");
@@ -61,6 +118,9 @@ public sealed class HookTable
     /// <summary><c>bprm_check_security</c></summary>
     public HookList<BprmCheckHook> BprmCheckSecurity { get; } = new("bprm_check_security");
 
+    /// <summary><c>bprm_creds_from_file</c>: the new credentials are computed (set-id bits, file capabilities); refuse before the point of no return.</summary>
+    public HookList<BprmCheckHook> BprmCredsFromFile { get; } = new("bprm_creds_from_file");
+
     /// <summary><c>bprm_committing_creds</c></summary>
     public HookList<BprmCommitHook> BprmCommittingCreds { get; } = new("bprm_committing_creds");
 
@@ -76,6 +136,9 @@ public sealed class HookTable
     /// <summary><c>inode_getattr</c></summary>
     public HookList<InodeGetattrHook> InodeGetattr { get; } = new("inode_getattr");
 
+    /// <summary><c>inode_getxattr</c></summary>
+    public HookList<InodeGetxattrHook> InodeGetxattr { get; } = new("inode_getxattr");
+
     /// <summary><c>task_to_inode</c></summary>
     public HookList<TaskToInodeHook> TaskToInode { get; } = new("task_to_inode");
 
@@ -88,11 +151,21 @@ public sealed class HookTable
     /// <summary><c>sb_mount</c></summary>
     public HookList<SbMountHook> SbMount { get; } = new("sb_mount");
 
+    /// <summary><c>sb_umount</c></summary>
+    public HookList<SbUmountHook> SbUmount { get; } = new("sb_umount");
+
     /// <summary><c>sysctl</c></summary>
     public HookList<SysctlHook> Sysctl { get; } = new("sysctl");
 
     /// <summary><c>task_setrlimit</c></summary>
     public HookList<TaskSetrlimitHook> TaskSetrlimit { get; } = new("task_setrlimit");
+
+    /// <summary>
+    /// <c>rlimit_resource</c>, a model hook point for a design that adds a resource limit (seed 004's
+    /// RLIMIT_NETWORK raises RLIM_NLIMITS and adds an INIT_RLIMITS entry): the boot value of a
+    /// resource at or above <see cref="Abi.Rlimits.Count"/>, or null when no module defines it (EINVAL).
+    /// </summary>
+    public HookList<RlimitResourceHook> RlimitResource { get; } = new("rlimit_resource");
 
     /// <summary><c>task_setnice</c></summary>
     public HookList<TaskSetniceHook> TaskSetnice { get; } = new("task_setnice");
@@ -163,38 +236,57 @@ public sealed class HookTable
     /// <summary><c>userns_create</c></summary>
     public HookList<UsernsCreateHook> UsernsCreate { get; } = new("userns_create");
 
+    /// <summary>
+    /// <c>unshare_permit</c>, a model hook point for a design that lets unshare(2) create namespaces
+    /// without CAP_SYS_ADMIN (seed 004, Biederman's proposal): asked only when kernel/nsproxy.c
+    /// unshare_nsproxy_namespaces' ns_capable(CAP_SYS_ADMIN) check failed; any module's yes permits.
+    /// </summary>
+    public HookList<UnsharePermitHook> UnsharePermit { get; } = new("unshare_permit");
+
     /// <summary>The Linux names of every hook the table has, for listings and coverage checks.</summary>
     public static IReadOnlyList<string> HookNames { get; } =
     [
         "socket_create",
+        "socket_create_inline",
         "socket_post_create",
         "socket_socketpair",
         "socket_bind",
+        "socket_bind_address",
         "socket_connect",
+        "socket_bind_inline",
+        "socket_connect_inline",
         "socket_listen",
         "socket_accept",
+        "socket_post_accept",
         "socket_sendmsg",
+        "socket_sendmsg_inline",
         "socket_recvmsg",
         "unix_stream_connect",
         "unix_may_send",
+        "unix_address_check",
         "ptrace_access_check",
+        "ptrace_may_access_inline",
         "ptrace_traceme",
         "task_kill",
         "task_alloc",
         "task_free",
         "bprm_creds_for_exec",
         "bprm_check_security",
+        "bprm_creds_from_file",
         "bprm_committing_creds",
         "bprm_committed_creds",
         "capable",
         "inode_permission",
         "inode_getattr",
+        "inode_getxattr",
         "task_to_inode",
         "task_lookup",
         "inode_mknod",
         "sb_mount",
+        "sb_umount",
         "sysctl",
         "task_setrlimit",
+        "rlimit_resource",
         "task_setnice",
         "task_setscheduler",
         "task_prctl",
@@ -218,5 +310,6 @@ public sealed class HookTable
         "sem_semctl",
         "sem_semop",
         "userns_create",
+        "unshare_permit",
     ];
 }

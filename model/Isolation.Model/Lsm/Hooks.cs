@@ -24,6 +24,13 @@ public delegate Errno SocketPairHook(Task task, Socket a, Socket b);
 /// <summary>socket_bind and socket_connect: may the socket bind or connect to this address?</summary>
 public delegate Errno SocketAddressHook(Task task, Socket sock, SockAddr addr);
 
+/// <summary>
+/// socket_bind_address (model hook point): the address the bind goes on with, given the one
+/// security_socket_bind allowed; null keeps it. Stands for a socket_bind hook writing to the
+/// kernel's copy of the address.
+/// </summary>
+public delegate SockAddr? SocketBindAddressHook(Task task, Socket sock, SockAddr addr);
+
 /// <summary>socket_listen.</summary>
 public delegate Errno SocketListenHook(Task task, Socket sock, int backlog);
 
@@ -41,6 +48,13 @@ public delegate Errno UnixStreamConnectHook(Task task, Socket sock, Socket other
 
 /// <summary>unix_may_send: may <paramref name="sock"/> send a datagram to <paramref name="other"/>?</summary>
 public delegate Errno UnixMaySendHook(Task task, Socket sock, Socket other);
+
+/// <summary>
+/// unix_address_check (model hook point): may <paramref name="task"/> use the named address
+/// <paramref name="addr"/> (pathname or abstract, already validated) to bind, connect or send on the
+/// unix socket <paramref name="sock"/>?
+/// </summary>
+public delegate Errno UnixAddressCheckHook(Task task, Socket sock, UnixAddress addr);
 
 /// <summary>ptrace_access_check: may <paramref name="tracer"/> access <paramref name="child"/> in this mode?</summary>
 public delegate Errno PtraceAccessCheckHook(Task tracer, Task child, PtraceMode mode);
@@ -72,6 +86,9 @@ public delegate Errno InodePermissionHook(Task task, Inode inode, int mask);
 /// <summary>inode_getattr (stat).</summary>
 public delegate Errno InodeGetattrHook(Task task, Inode inode);
 
+/// <summary>inode_getxattr: read the extended attribute <paramref name="name"/> of <paramref name="inode"/>.</summary>
+public delegate Errno InodeGetxattrHook(Task task, Inode inode, string name);
+
 /// <summary>task_to_inode: a /proc inode for <paramref name="target"/> is being made; label it.</summary>
 public delegate void TaskToInodeHook(Task target, Inode inode);
 
@@ -84,8 +101,14 @@ public delegate Errno InodeMknodHook(Task task, Inode dir, string name, int mode
 /// <summary>sb_mount.</summary>
 public delegate Errno SbMountHook(Task task, string source, string target, string fsType, long flags);
 
+/// <summary>sb_umount: unmount what is mounted on <paramref name="target"/> with umount2 <paramref name="flags"/>.</summary>
+public delegate Errno SbUmountHook(Task task, string target, int flags);
+
 /// <summary>sysctl: access to /proc/sys/<paramref name="name"/> with MAY_READ/MAY_WRITE in <paramref name="mask"/> (a 2.6 hook, kept for the designs that used it).</summary>
 public delegate Errno SysctlHook(Task task, string name, int mask);
+
+/// <summary>rlimit_resource (model hook point): the boot (soft, hard) value of a resource a design adds, or null if it is not this module's.</summary>
+public delegate (ulong Cur, ulong Max)? RlimitResourceHook(int resource);
 
 /// <summary>task_setrlimit.</summary>
 public delegate Errno TaskSetrlimitHook(Task task, Task target, int resource, ulong cur, ulong max);
@@ -111,8 +134,12 @@ public delegate Errno SetprocattrHook(Task task, string name, ReadOnlyMemory<byt
 /// <summary>file_set_fowner (F_SETOWN) and file_open.</summary>
 public delegate Errno FileHook(Task task, OpenFile file);
 
-/// <summary>file_send_sigiotask: may SIGIO/SIGURG <paramref name="sig"/> on <paramref name="file"/> reach <paramref name="target"/>?</summary>
-public delegate Errno FileSendSigiotaskHook(Task target, OpenFile file, int sig);
+/// <summary>
+/// file_send_sigiotask: may SIGIO/SIGURG <paramref name="sig"/> on <paramref name="file"/> reach
+/// <paramref name="target"/>? <paramref name="current"/> is the task whose I/O raised it (Linux's
+/// implicit current, which bsdjail tests).
+/// </summary>
+public delegate Errno FileSendSigiotaskHook(Task current, Task target, OpenFile file, int sig);
 
 /// <summary>ipc_permission: access (<paramref name="flag"/> is S_IRUGO/S_IWUGO bits) to any SysV object.</summary>
 public delegate Errno IpcPermissionHook(Task task, IpcObject ipc, int flag);
@@ -128,6 +155,9 @@ public delegate Errno MsgRcvHook(Task task, IpcObject queue, Task target, long t
 
 /// <summary>sem_semop.</summary>
 public delegate Errno SemopHook(Task task, IpcObject sem, int nsops, bool alter);
+
+/// <summary>unshare_permit (model hook point): may <paramref name="task"/> unshare the namespaces in <paramref name="flags"/> without CAP_SYS_ADMIN?</summary>
+public delegate bool UnsharePermitHook(Task task, long flags);
 
 /// <summary>userns_create: may <paramref name="task"/> create a user namespace?</summary>
 public delegate Errno UsernsCreateHook(Task task);

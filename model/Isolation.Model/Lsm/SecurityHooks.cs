@@ -35,8 +35,14 @@ public sealed class SecurityHooks
     /// <summary>The hook lists, for listings and tests.</summary>
     public HookTable Table => _table;
 
-    /// <summary>security_socket_create: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno SocketCreate(Task task, int family, int type, int protocol, bool kern) => First(_table.SocketCreate, h => h(task, family, type, protocol, kern));
+    /// <summary>
+    /// security_socket_create: the first module's error, or <see cref="Errno.None"/>; then the
+    /// socket_create_inline model hook point, which __sock_create runs right after it.
+    /// </summary>
+    public Errno SocketCreate(Task task, int family, int type, int protocol, bool kern) =>
+        First(_table.SocketCreate, h => h(task, family, type, protocol, kern)) is var error && error != Errno.None
+            ? error
+            : First(_table.SocketCreateInline, h => h(task, family, type, protocol, kern));
 
     /// <summary>security_socket_post_create: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketPostCreate(Task task, Socket sock, int family, int type, int protocol, bool kern) => First(_table.SocketPostCreate, h => h(task, sock, family, type, protocol, kern));
@@ -44,11 +50,37 @@ public sealed class SecurityHooks
     /// <summary>security_socket_socketpair: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketSocketpair(Task task, Socket a, Socket b) => First(_table.SocketSocketpair, h => h(task, a, b));
 
-    /// <summary>security_socket_bind: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno SocketBind(Task task, Socket sock, SockAddr addr) => First(_table.SocketBind, h => h(task, sock, addr));
+    /// <summary>
+    /// security_socket_bind: the first module's error, or <see cref="Errno.None"/>; then the
+    /// socket_bind_inline model hook point, which __sys_bind_socket runs right after it.
+    /// </summary>
+    public Errno SocketBind(Task task, Socket sock, SockAddr addr) =>
+        First(_table.SocketBind, h => h(task, sock, addr)) is var error && error != Errno.None
+            ? error
+            : First(_table.SocketBindInline, h => h(task, sock, addr));
 
-    /// <summary>security_socket_connect: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) => First(_table.SocketConnect, h => h(task, sock, addr));
+    /// <summary>
+    /// The socket_bind_address model hook point: each module may replace the address the bind goes
+    /// on with (a socket_bind hook writing to the kernel's copy in Linux), in stacking order.
+    /// </summary>
+    public SockAddr SocketBindAddress(Task task, Socket sock, SockAddr addr)
+    {
+        foreach (var (_, hook) in _table.SocketBindAddress.Entries)
+        {
+            addr = hook(task, sock, addr) ?? addr;
+        }
+
+        return addr;
+    }
+
+    /// <summary>
+    /// security_socket_connect: the first module's error, or <see cref="Errno.None"/>; then the
+    /// socket_connect_inline model hook point, which __sys_connect_file runs right after it.
+    /// </summary>
+    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) =>
+        First(_table.SocketConnect, h => h(task, sock, addr)) is var error && error != Errno.None
+            ? error
+            : First(_table.SocketConnectInline, h => h(task, sock, addr));
 
     /// <summary>security_socket_listen: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketListen(Task task, Socket sock, int backlog) => First(_table.SocketListen, h => h(task, sock, backlog));
@@ -56,8 +88,21 @@ public sealed class SecurityHooks
     /// <summary>security_socket_accept: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketAccept(Task task, Socket sock, Socket newSock) => First(_table.SocketAccept, h => h(task, sock, newSock));
 
-    /// <summary>security_socket_sendmsg: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno SocketSendmsg(Task task, Socket sock, SockAddr? addr, int size) => First(_table.SocketSendmsg, h => h(task, sock, addr, size));
+    /// <summary>
+    /// The model hook point socket_post_accept (see <see cref="HookTable.SocketPostAccept"/>): called
+    /// by accept once <paramref name="newSock"/> holds the dequeued connection, before its descriptor
+    /// is installed; the first module's error, or <see cref="Errno.None"/>.
+    /// </summary>
+    public Errno SocketPostAccept(Task task, Socket sock, Socket newSock) => First(_table.SocketPostAccept, h => h(task, sock, newSock));
+
+    /// <summary>
+    /// security_socket_sendmsg: the first module's error, or <see cref="Errno.None"/>; then the
+    /// socket_sendmsg_inline model hook point, which __sock_sendmsg runs right after it.
+    /// </summary>
+    public Errno SocketSendmsg(Task task, Socket sock, SockAddr? addr, int size) =>
+        First(_table.SocketSendmsg, h => h(task, sock, addr, size)) is var error && error != Errno.None
+            ? error
+            : First(_table.SocketSendmsgInline, h => h(task, sock, addr, size));
 
     /// <summary>security_socket_recvmsg: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketRecvmsg(Task task, Socket sock, int size, int flags) => First(_table.SocketRecvmsg, h => h(task, sock, size, flags));
@@ -68,8 +113,20 @@ public sealed class SecurityHooks
     /// <summary>security_unix_may_send: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno UnixMaySend(Task task, Socket sock, Socket other) => First(_table.UnixMaySend, h => h(task, sock, other));
 
-    /// <summary>security_ptrace_access_check: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno PtraceAccessCheck(Task tracer, Task child, PtraceMode mode) => First(_table.PtraceAccessCheck, h => h(tracer, child, mode));
+    /// <summary>
+    /// The unix_address_check model hook point (see <see cref="HookTable.UnixAddressCheck"/>): the
+    /// first module's error, or <see cref="Errno.None"/>.
+    /// </summary>
+    public Errno UnixAddressCheck(Task task, Socket sock, UnixAddress addr) => First(_table.UnixAddressCheck, h => h(task, sock, addr));
+
+    /// <summary>
+    /// The ptrace_may_access_inline model hook point, which __ptrace_may_access runs right before
+    /// security_ptrace_access_check; then security_ptrace_access_check: the first error, or <see cref="Errno.None"/>.
+    /// </summary>
+    public Errno PtraceAccessCheck(Task tracer, Task child, PtraceMode mode) =>
+        First(_table.PtraceMayAccessInline, h => h(tracer, child, mode)) is var error && error != Errno.None
+            ? error
+            : First(_table.PtraceAccessCheck, h => h(tracer, child, mode));
 
     /// <summary>security_ptrace_traceme: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno PtraceTraceme(Task parent, Task child) => First(_table.PtraceTraceme, h => h(parent, child));
@@ -77,8 +134,21 @@ public sealed class SecurityHooks
     /// <summary>security_task_kill: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno TaskKill(Task sender, Task target, int sig) => First(_table.TaskKill, h => h(sender, target, sig));
 
-    /// <summary>security_task_alloc: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno TaskAlloc(Task parent, Task child, long cloneFlags) => First(_table.TaskAlloc, h => h(parent, child, cloneFlags));
+    /// <summary>
+    /// security_task_alloc: the first module's error, or <see cref="Errno.None"/>; on an error every
+    /// module's task_free runs for the child ("if (unlikely(rc)) security_task_free(task)"), so a
+    /// module that already accounted for it undoes that.
+    /// </summary>
+    public Errno TaskAlloc(Task parent, Task child, long cloneFlags)
+    {
+        var error = First(_table.TaskAlloc, h => h(parent, child, cloneFlags));
+        if (error != Errno.None)
+        {
+            TaskFree(child);
+        }
+
+        return error;
+    }
 
     /// <summary>security_task_free: every module is told, in stacking order.</summary>
     public void TaskFree(Task task)
@@ -94,6 +164,12 @@ public sealed class SecurityHooks
 
     /// <summary>security_bprm_check_security: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno BprmCheckSecurity(Binprm bprm) => First(_table.BprmCheckSecurity, h => h(bprm));
+
+    /// <summary>
+    /// security_bprm_creds_from_file after the capability module's part (which the exec model runs
+    /// itself): the first module's error, or <see cref="Errno.None"/>.
+    /// </summary>
+    public Errno BprmCredsFromFile(Binprm bprm) => First(_table.BprmCredsFromFile, h => h(bprm));
 
     /// <summary>security_bprm_committing_creds: every module is told, in stacking order.</summary>
     public void BprmCommittingCreds(Binprm bprm)
@@ -122,6 +198,9 @@ public sealed class SecurityHooks
     /// <summary>security_inode_getattr: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno InodeGetattr(Task task, Inode inode) => First(_table.InodeGetattr, h => h(task, inode));
 
+    /// <summary>security_inode_getxattr: the first module's error, or <see cref="Errno.None"/>.</summary>
+    public Errno InodeGetxattr(Task task, Inode inode, string name) => First(_table.InodeGetxattr, h => h(task, inode, name));
+
     /// <summary>security_task_to_inode: every module is told, in stacking order.</summary>
     public void TaskToInode(Task target, Inode inode)
     {
@@ -140,8 +219,28 @@ public sealed class SecurityHooks
     /// <summary>security_sb_mount: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SbMount(Task task, string source, string target, string fsType, long flags) => First(_table.SbMount, h => h(task, source, target, fsType, flags));
 
+    /// <summary>security_sb_umount: the first module's error, or <see cref="Errno.None"/>.</summary>
+    public Errno SbUmount(Task task, string target, int flags) => First(_table.SbUmount, h => h(task, target, flags));
+
     /// <summary>security_sysctl: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno Sysctl(Task task, string name, int mask) => First(_table.Sysctl, h => h(task, name, mask));
+
+    /// <summary>
+    /// The rlimit_resource model hook point: the boot value of <paramref name="resource"/> from the
+    /// first module that defines it, or null (no module does: the resource does not exist).
+    /// </summary>
+    public (ulong Cur, ulong Max)? RlimitResource(int resource)
+    {
+        foreach (var (_, hook) in _table.RlimitResource.Entries)
+        {
+            if (hook(resource) is { } limit)
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>security_task_setrlimit: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno TaskSetrlimit(Task task, Task target, int resource, ulong cur, ulong max) => First(_table.TaskSetrlimit, h => h(task, target, resource, cur, max));
@@ -159,7 +258,7 @@ public sealed class SecurityHooks
     public Errno FileSetFowner(Task task, OpenFile file) => First(_table.FileSetFowner, h => h(task, file));
 
     /// <summary>security_file_send_sigiotask: the first module's error, or <see cref="Errno.None"/>.</summary>
-    public Errno FileSendSigiotask(Task target, OpenFile file, int sig) => First(_table.FileSendSigiotask, h => h(target, file, sig));
+    public Errno FileSendSigiotask(Task current, Task target, OpenFile file, int sig) => First(_table.FileSendSigiotask, h => h(current, target, file, sig));
 
     /// <summary>security_ipc_permission: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno IpcPermission(Task task, IpcObject ipc, int flag) => First(_table.IpcPermission, h => h(task, ipc, flag));
@@ -203,6 +302,9 @@ public sealed class SecurityHooks
     /// <summary>security_sem_semop: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SemSemop(Task task, IpcObject sem, int nsops, bool alter) => First(_table.SemSemop, h => h(task, sem, nsops, alter));
 
+    /// <summary>The unshare_permit model hook point: whether any module lets <paramref name="task"/> unshare <paramref name="flags"/> without CAP_SYS_ADMIN.</summary>
+    public bool UnsharePermit(Task task, long flags) => _table.UnsharePermit.Entries.Any(e => e.Hook(task, flags));
+
     /// <summary>security_userns_create: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno UsernsCreate(Task task) => First(_table.UsernsCreate, h => h(task));
 
@@ -233,21 +335,27 @@ public sealed class SecurityHooks
     }
 
     /// <summary>
-    /// security_task_prctl: the first module that does not answer -ENOSYS decides; if all do, the
-    /// result is -ENOSYS and prctl goes on with its own options.
+    /// security_task_prctl: a module that answers other than -ENOSYS sets the result; an answer of
+    /// 0 lets the next module run too, any other ends the walk. If all answer -ENOSYS, prctl goes
+    /// on with its own options.
     /// </summary>
     public long TaskPrctl(Task task, int option, long arg2, long arg3, long arg4, long arg5)
     {
+        var result = -(long)Errno.ENOSYS;
         foreach (var (_, hook) in _table.TaskPrctl.Entries)
         {
             var rc = hook(task, option, arg2, arg3, arg4, arg5);
             if (rc != -(long)Errno.ENOSYS)
             {
-                return rc;
+                result = rc;
+                if (rc != 0)
+                {
+                    break;
+                }
             }
         }
 
-        return -(long)Errno.ENOSYS;
+        return result;
     }
 
     private static Errno First<THook>(HookList<THook> list, Func<THook, Errno> call)

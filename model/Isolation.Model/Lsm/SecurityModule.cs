@@ -15,6 +15,14 @@ public abstract class SecurityModule
     /// <summary>Adds this module's hooks to <paramref name="hooks"/>.</summary>
     public abstract void Register(HookTable hooks);
 
+    /// <summary>
+    /// The module's other boot-time setup (its initcalls), once, when the kernel boots: the cgroup
+    /// controllers it brings (<c>kernel.Cgroups.AddSubsystem</c>), the files it adds. None by default.
+    /// </summary>
+    public virtual void Init(Kernel.KernelState kernel)
+    {
+    }
+
     /// <summary>This module's blob of type <typeparamref name="T"/> on an object, or null if it has none yet.</summary>
     public T? Blob<T>(SecurityBlobs blobs)
         where T : class => blobs.Get(Slot) as T;

@@ -34,6 +34,9 @@ public sealed class SyscallTable
         var table = new SyscallTable();
         ProcessCalls.Register(table);
         CredCalls.Register(table);
+        CapCalls.Register(table);
+        PrctlCalls.Register(table);
+        ResourceCalls.Register(table);
         FdCalls.Register(table);
         FileCalls.Register(table);
         SocketCalls.Register(table);

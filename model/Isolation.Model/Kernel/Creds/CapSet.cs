@@ -23,6 +23,9 @@ public readonly record struct CapSet(ulong Bits)
     /// <summary>Whether every capability here is also in <paramref name="other"/> (cap_issubset).</summary>
     public bool IsSubsetOf(CapSet other) => (Bits & ~other.Bits) == 0;
 
+    /// <summary>The capabilities in either set (cap_combine).</summary>
+    public CapSet Union(CapSet other) => new(Bits | other.Bits);
+
     /// <summary>The capabilities in both sets.</summary>
     public CapSet Intersect(CapSet other) => new(Bits & other.Bits);
 }

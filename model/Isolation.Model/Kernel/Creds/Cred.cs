@@ -14,6 +14,12 @@ public sealed record Cred(
     UserNamespace UserNs,
     ImmutableArray<int> Groups)
 {
+    /// <summary>The securebits (SECBIT_* from <see cref="Abi.Securebits"/>); 0 by default.</summary>
+    public int Securebits { get; init; }
+
+    /// <summary>Whether a securebit is set (issecure).</summary>
+    public bool IsSecure(int bit) => (Securebits & bit) != 0;
+
     /// <summary>Root in the initial user namespace with every capability.</summary>
     public static Cred Root(UserNamespace initNs) =>
         new(0, 0, 0, 0, 0, 0, 0, 0, CapSet.Empty, CapSet.Full, CapSet.Full, CapSet.Full, CapSet.Empty, initNs, []);

@@ -32,10 +32,10 @@ public sealed class FdTable
         }
     }
 
-    /// <summary>The lowest free descriptor at or above <paramref name="minimum"/>, or -1 if none below the limit.</summary>
-    public int LowestFree(int minimum = 0)
+    /// <summary>The lowest free descriptor at or above <paramref name="minimum"/>, or -1 if none below <paramref name="limit"/> (RLIMIT_NOFILE).</summary>
+    public int LowestFree(int minimum = 0, int limit = DefaultLimit)
     {
-        for (var fd = minimum; fd < DefaultLimit; fd++)
+        for (var fd = minimum; fd < limit; fd++)
         {
             if (!_slots.ContainsKey(fd))
             {
@@ -46,10 +46,10 @@ public sealed class FdTable
         return -1;
     }
 
-    /// <summary>Installs <paramref name="file"/> at the lowest free number; EMFILE when the table is full.</summary>
-    public (int Fd, Errno Error) Install(OpenFile file, bool closeOnExec, int minimum = 0)
+    /// <summary>Installs <paramref name="file"/> at the lowest free number below <paramref name="limit"/>; EMFILE when there is none.</summary>
+    public (int Fd, Errno Error) Install(OpenFile file, bool closeOnExec, int minimum = 0, int limit = DefaultLimit)
     {
-        var fd = LowestFree(minimum);
+        var fd = LowestFree(minimum, limit);
         if (fd < 0)
         {
             return (-1, Errno.EMFILE);

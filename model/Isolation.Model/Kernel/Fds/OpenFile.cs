@@ -12,8 +12,8 @@ public sealed class OpenFile
         Flags = flags;
     }
 
-    /// <summary>What the file refers to.</summary>
-    public FileObject Object { get; }
+    /// <summary>What the file refers to; open sets it once the file's own open ran (after security_file_open saw the file).</summary>
+    public FileObject Object { get; internal set; }
 
     /// <summary>O_* flags: the access mode and the status flags (O_NONBLOCK, O_APPEND, …).</summary>
     public int Flags { get; set; }
@@ -23,6 +23,12 @@ public sealed class OpenFile
 
     /// <summary>The file position, for regular files.</summary>
     public long Position { get; set; }
+
+    /// <summary>
+    /// The owner F_SETOWN recorded (f_owner): the process SIGIO and SIGURG go to, with the uid and
+    /// euid of whoever set it (sigio_perm compares them); null when there is none.
+    /// </summary>
+    public FileOwner? Owner { get; set; }
 
     /// <summary>The security blobs of the stacked modules (file_alloc_security).</summary>
     public SecurityBlobs Security { get; } = new();

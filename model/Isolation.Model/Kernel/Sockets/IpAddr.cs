@@ -58,6 +58,38 @@ public readonly record struct IpAddr(bool IsV6, UInt128 Value)
     /// <summary>Whether this is a loopback address (127/8 or ::1).</summary>
     public bool IsLoopback => IsV6 ? Value == 1 : (Value >> 24) == 127;
 
+    /// <summary>Whether this is an IPv4 multicast address (224.0.0.0/4) or an IPv6 one (ff00::/8).</summary>
+    public bool IsMulticast => IsV6 ? (Value >> 120) == 0xff : (Value >> 28) == 0xe;
+
+    /// <summary>Whether this is 255.255.255.255 (the limited broadcast address).</summary>
+    public bool IsLimitedBroadcast => !IsV6 && Value == 0xffffffff;
+
+    /// <summary>Whether this is in 0.0.0.0/8 ("this network").</summary>
+    public bool IsZeroNet => !IsV6 && (Value >> 24) == 0;
+
+    /// <summary>Whether this is an IPv6 link-local address (fe80::/10), which needs a scope id.</summary>
+    public bool IsLinkLocalV6 => IsV6 && (Value >> 118) == 0x3fa;
+
+    /// <summary>The IPv4-mapped IPv6 form (::ffff:a.b.c.d) of an IPv4 address.</summary>
+    public IpAddr ToV4Mapped() => IsV6 ? this : new(true, ((UInt128)0xffff << 32) | Value);
+
+    /// <summary>Whether this address is in <paramref name="network"/>/<paramref name="prefixLength"/> (same family).</summary>
+    public bool IsInSubnet(IpAddr network, int prefixLength)
+    {
+        if (IsV6 != network.IsV6)
+        {
+            return false;
+        }
+
+        var bits = IsV6 ? 128 : 32;
+        var shift = bits - prefixLength;
+        return shift >= bits || (Value >> shift) == (network.Value >> shift);
+    }
+
+    /// <summary>The directed broadcast address of <paramref name="network"/>/<paramref name="prefixLength"/> (IPv4).</summary>
+    public static IpAddr SubnetBroadcast(IpAddr network, int prefixLength) =>
+        new(false, network.Value | ((UInt128)0xffffffff >> prefixLength));
+
     /// <inheritdoc/>
     public override string ToString()
     {

@@ -22,6 +22,7 @@ public sealed class Task
         Files = files;
         NetNs = netNs;
         IpcNs = ipcNs;
+        MmUserNs = cred.UserNs;
     }
 
     /// <summary>The logical number: 1 for p1.</summary>
@@ -42,7 +43,7 @@ public sealed class Task
     /// <summary>Running or zombie.</summary>
     public TaskState State { get; set; } = TaskState.Running;
 
-    /// <summary>The exit status, once a zombie.</summary>
+    /// <summary>The exit status given to exit_group (its low byte), once a zombie; see <see cref="KilledBySignal"/>.</summary>
     public int ExitStatus { get; set; }
 
     /// <summary>The credentials; replaced as a whole on every change (commit_creds).</summary>
@@ -69,11 +70,51 @@ public sealed class Task
     /// <summary>The tracer while a ptrace attachment lasts.</summary>
     public Task? Tracer { get; set; }
 
+    /// <summary>
+    /// The credentials of whoever made the attachment (ptracer_cred): the tracer's for
+    /// PTRACE_ATTACH/SEIZE, the tracee's own for PTRACE_TRACEME. Exec asks them whether the tracer
+    /// may follow a privilege gain.
+    /// </summary>
+    public Cred? PtracerCred { get; set; }
+
+    /// <summary>The PTRACE_O_* options of the attachment (set by PTRACE_SEIZE, inherited by auto-attached children).</summary>
+    public long PtraceOptions { get; set; }
+
+    /// <summary>The user namespace of the address space (mm->user_ns): the creator's at exec, kept across fork and unshare.</summary>
+    public UserNamespace MmUserNs { get; set; }
+
+    /// <summary>The signal sent to this task when its parent exits (PR_SET_PDEATHSIG); 0 for none.</summary>
+    public int PdeathSignal { get; set; }
+
+    /// <summary>Stopped by SIGSTOP, SIGTSTP, SIGTTIN or SIGTTOU until SIGCONT or SIGKILL.</summary>
+    public bool Stopped { get; set; }
+
+    /// <summary>Fatal signals sent while the task was stopped: the lowest kills it when SIGCONT wakes it.</summary>
+    public SortedSet<int> PendingSignals { get; } = [];
+
+    /// <summary>The signal that killed the task, once a zombie; 0 when it called exit_group.</summary>
+    public int KilledBySignal { get; set; }
+
+    /// <summary>The scheduling policy (SCHED_NORMAL, SCHED_FIFO, …; see <see cref="Abi.Scheduling"/>).</summary>
+    public int SchedPolicy { get; set; }
+
+    /// <summary>The real-time priority, 0 for the fair policies.</summary>
+    public int RtPriority { get; set; }
+
+    /// <summary>SCHED_RESET_ON_FORK: children start with the normal policy and a non-negative nice.</summary>
+    public bool SchedResetOnFork { get; set; }
+
     /// <summary>Signals whose disposition is SIG_IGN.</summary>
     public HashSet<int> IgnoredSignals { get; } = [];
 
     /// <summary>Resource limits by RLIMIT_* number; absent means the default (RLIM_INFINITY for most).</summary>
     public Dictionary<int, (ulong Cur, ulong Max)> Rlimits { get; } = [];
+
+    /// <summary>The file mode creation mask (fs_struct umask): 022 at start, inherited by fork, set by umask(2).</summary>
+    public int Umask { get; set; } = 0x12;
+
+    /// <summary>The address space (mm_struct): replaced by exec, a copy after fork; holds the attached SysV segments.</summary>
+    public AddressSpace Mm { get; set; } = new();
 
     /// <summary>The nice value, -20 to 19.</summary>
     public int Nice { get; set; }
@@ -83,6 +124,9 @@ public sealed class Task
 
     /// <summary>Whether the task still runs.</summary>
     public bool IsAlive => State == TaskState.Running;
+
+    /// <summary>Whether the task exited and waits to be reaped (it still has a pid, credentials and a /proc entry).</summary>
+    public bool IsZombie => State == TaskState.Zombie;
 
     /// <inheritdoc/>
     public override string ToString() => Name;
