@@ -15,6 +15,17 @@ public static class DesignCatalog
     public static ImmutableArray<Design> All { get; } =
     [
         BaselineDesign.Design,
+        Netns.NetnsDesign.Design,
+        Bsdjail.BsdjailDesign.Design,
+        TaskLookup.TaskLookupDesign.Design,
+        NetContainer.NetContainerDesign.Design,
+        NetContainer.NetContainerDesign.CanAttachDesign,
+        SocketTable.SocketTableDesign.Design,
+        RlimitNetwork.RlimitNetworkDesign.Design,
+        PrctlNetwork.PrctlNetworkDesign.Design,
+        PrctlNetworkLsm.PrctlNetworkLsmDesign.Design,
+        PrctlNetworkLsm.PrctlNetworkLsmFixedDesign.Design,
+        NosuidUnshare.NosuidUnshareDesign.Design,
     ];
 
     private static readonly FrozenDictionary<string, Design> ByName = All.ToFrozenDictionary(d => d.Name);
