@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(DesignsCommand.Create(stdout));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PropertiesCommand.Create(stdout, stderr));
         root.Subcommands.Add(CaptureCommand.Create(stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);

@@ -18,10 +18,45 @@ public sealed class CliTests : IDisposable
         Assert.Contains("classic DAC and capability rules", stdout);
     }
 
+    [Fact]
+    public void Designs_ListsEveryDesignOfTheCatalogWithItsProperties()
+    {
+        var (_, stdout, _) = Run("designs");
+
+        foreach (var design in Isolation.Model.Designs.DesignCatalog.All)
+        {
+            Assert.Contains(design.Name + " ", stdout);
+        }
+
+        Assert.Contains("property bsdjail/no-ptrace-out-of-jail", stdout);
+    }
+
+    [Fact]
+    public void Properties_ForOneDesign_GivesSourcesAndCount()
+    {
+        var (code, stdout, _) = Run("properties", "--design", "prctl-network-lsm");
+
+        Assert.Equal(0, code);
+        Assert.Contains("prctl-network-lsm/", stdout);
+        Assert.Contains("source: ", stdout);
+        Assert.DoesNotContain("bsdjail/", stdout);
+    }
+
+    [Fact]
+    public void Properties_UnknownDesign_ExitsTwo()
+    {
+        var (code, _, stderr) = Run("properties", "--design", "nosuch");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown design 'nosuch'", stderr);
+    }
+
     [Theory]
     [InlineData("designs")]
     [InlineData("run")]
     [InlineData("replay")]
+    [InlineData("properties")]
+    [InlineData("capture")]
     public void EveryVerb_HasHelp(string verb)
     {
         var (code, stdout, _) = Run(verb, "--help");

@@ -1,0 +1,20 @@
+namespace Isolation.Model.Designs.SocketTable;
+
+/// <summary>
+/// Menage's proposal in seed 002: a "socket" filter table with BIND, ACCEPT and CONNECT chains
+/// (and SENDTO and RECVFROM for unbound datagram sockets) that each such call's fake packet goes
+/// through, and a <c>network_id</c> cgroup controller that a <c>control_group</c> match reads.
+/// </summary>
+/// <remarks>Seed 002_d6ff0dffc80eb989.txt, replies to "[RFC][patch 3/3] activate filtering for the bind", 10 Sep 2007.</remarks>
+public static class SocketTableDesign
+{
+    /// <summary>The design's name everywhere.</summary>
+    public const string Name = "socket-table";
+
+    /// <summary>The catalog entry.</summary>
+    public static Design Design { get; } = new(
+        Name,
+        "iptables-like 'socket' table (BIND/ACCEPT/CONNECT/SENDTO/RECVFROM chains, /proc/net/socket_table) with a cgroup network_id match",
+        "002_d6ff0dffc80eb989.txt",
+        () => new SocketTableModule());
+}
