@@ -134,4 +134,15 @@ public static class IpcPerms
 
         return Permits(kernel, task, obj, Read) ? Errno.None : Errno.EACCES;
     }
+
+    /// <summary>
+    /// The path IPC_RMID and IPC_STAT share in shmctl, msgctl and semctl: the command's check
+    /// (<see cref="ObtainForChange"/> or <see cref="ObtainForStat"/>), then the kind's *ctl hook.
+    /// </summary>
+    public static Errno ObtainForCtl<T>(KernelState kernel, Task task, IpcIds<T> ids, int id, int cmd, Func<Task, IpcObject, int, Errno> ctlHook, out T? obj)
+        where T : IpcObject
+    {
+        var error = cmd == IpcAbi.Rmid ? ObtainForChange(kernel, task, ids, id, out obj) : ObtainForStat(kernel, task, ids, id, out obj);
+        return error == Errno.None ? ctlHook(task, obj!, cmd) : error;
+    }
 }

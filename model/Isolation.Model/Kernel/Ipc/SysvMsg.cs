@@ -149,11 +149,7 @@ public static class SysvMsg
     /// <summary>msgctl IPC_RMID: EINVAL, EPERM (not owner, creator or CAP_SYS_ADMIN), msg_queue_msgctl; the queue goes with its messages.</summary>
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
-        var error = IpcPerms.ObtainForChange(kernel, task, task.IpcNs.Msg, id, out var q);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.MsgQueueMsgctl(task, q!, IpcAbi.Rmid);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Rmid, kernel.Security.MsgQueueMsgctl, out var q);
 
         if (error == Errno.None)
         {
@@ -167,11 +163,7 @@ public static class SysvMsg
     public static Errno Stat(KernelState kernel, Task task, int id, out StructExpr? rendered)
     {
         rendered = null;
-        var error = IpcPerms.ObtainForStat(kernel, task, task.IpcNs.Msg, id, out var q);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.MsgQueueMsgctl(task, q!, IpcAbi.Stat);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Stat, kernel.Security.MsgQueueMsgctl, out var q);
 
         if (error == Errno.None)
         {

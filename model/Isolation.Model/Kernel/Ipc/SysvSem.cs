@@ -180,11 +180,7 @@ public static class SysvSem
     /// <summary>semctl IPC_RMID: EINVAL, EPERM (not owner, creator or CAP_SYS_ADMIN), sem_semctl.</summary>
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
-        var error = IpcPerms.ObtainForChange(kernel, task, task.IpcNs.Sem, id, out var set);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.SemSemctl(task, set!, IpcAbi.Rmid);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Rmid, kernel.Security.SemSemctl, out var set);
 
         if (error == Errno.None)
         {
@@ -198,11 +194,7 @@ public static class SysvSem
     public static Errno Stat(KernelState kernel, Task task, int id, out StructExpr? rendered)
     {
         rendered = null;
-        var error = IpcPerms.ObtainForStat(kernel, task, task.IpcNs.Sem, id, out var set);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.SemSemctl(task, set!, IpcAbi.Stat);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Stat, kernel.Security.SemSemctl, out var set);
 
         if (error == Errno.None)
         {

@@ -123,11 +123,7 @@ public static class SysvShm
     /// </summary>
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
-        var error = IpcPerms.ObtainForChange(kernel, task, task.IpcNs.Shm, id, out var seg);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.ShmShmctl(task, seg!, IpcAbi.Rmid);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Shm, id, IpcAbi.Rmid, kernel.Security.ShmShmctl, out var seg);
 
         if (error != Errno.None)
         {
@@ -144,11 +140,7 @@ public static class SysvShm
     public static Errno Stat(KernelState kernel, Task task, int id, out StructExpr? rendered)
     {
         rendered = null;
-        var error = IpcPerms.ObtainForStat(kernel, task, task.IpcNs.Shm, id, out var seg);
-        if (error == Errno.None)
-        {
-            error = kernel.Security.ShmShmctl(task, seg!, IpcAbi.Stat);
-        }
+        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Shm, id, IpcAbi.Stat, kernel.Security.ShmShmctl, out var seg);
 
         if (error == Errno.None)
         {
