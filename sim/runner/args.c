@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "call.h"
 #include "worker.h"
@@ -248,4 +250,17 @@ socklen_t sockaddr_of(struct call *c, const struct node *n, struct sockaddr_stor
 	if (af == AF_INET6)
 		len = sizeof(struct sockaddr_in6);
 	return len;
+}
+
+void call_ints(struct call *c, const struct sysnr *t)
+{
+	long long a[3] = {0};
+	size_t i = 0;
+
+	while (strcmp(t[i].n, c->spec->name))
+		i++;
+	for (int k = 0; k < c->nargs && k < 3; k++)
+		a[k] = a_int(c, k);
+	if (ready(c))
+		done(c, syscall(t[i].nr, a[0], a[1], a[2]));
 }

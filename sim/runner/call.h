@@ -92,6 +92,15 @@ int ready(struct call *c);
 /* Records a raw system call result: r, or -1 with errno. */
 void done(struct call *c, long long r);
 
+/* A system call number by name, for calls whose arguments are all integers. */
+struct sysnr {
+	const char *n;
+	long nr;
+};
+
+/* Makes the call named c->spec->name, found in t, with up to three integer arguments. */
+void call_ints(struct call *c, const struct sysnr *t);
+
 /* The buffer that replaces argument i in the printed line. */
 struct sbuf *out(struct call *c, int i);
 

@@ -8,20 +8,13 @@
 /* Calls taking up to three integer ids; the syscall number is looked up by name. */
 static void h_ids(struct call *c)
 {
-	static const struct { const char *n; long nr; } t[] = {
+	static const struct sysnr t[] = {
 		{"setuid", SYS_setuid}, {"setgid", SYS_setgid}, {"setresuid", SYS_setresuid},
 		{"setresgid", SYS_setresgid}, {"setreuid", SYS_setreuid}, {"setregid", SYS_setregid},
 		{"getuid", SYS_getuid}, {"geteuid", SYS_geteuid}, {"getgid", SYS_getgid},
 		{"getegid", SYS_getegid},
 	};
-	long long a[3] = {0};
-	size_t i = 0;
-	while (strcmp(t[i].n, c->spec->name))
-		i++;
-	for (int k = 0; k < c->nargs; k++)
-		a[k] = a_int(c, k);
-	if (ready(c))
-		done(c, syscall(t[i].nr, a[0], a[1], a[2]));
+	call_ints(c, t);
 }
 
 /* setgroups(n, [g, ...] | NULL) */

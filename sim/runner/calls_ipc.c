@@ -13,17 +13,10 @@
 /* shmget, msgget, semget, shmdt: integer arguments only. */
 static void h_ints(struct call *c)
 {
-	static const struct { const char *n; long nr; } t[] = {
+	static const struct sysnr t[] = {
 		{"shmget", SYS_shmget}, {"msgget", SYS_msgget}, {"semget", SYS_semget}, {"shmdt", SYS_shmdt},
 	};
-	long long a[3] = {0};
-	size_t i = 0;
-	while (strcmp(t[i].n, c->spec->name))
-		i++;
-	for (int k = 0; k < c->nargs; k++)
-		a[k] = a_int(c, k);
-	if (ready(c))
-		done(c, syscall(t[i].nr, a[0], a[1], a[2]));
+	call_ints(c, t);
 }
 
 /* shmat returns an address: printed in hex, as strace does. */

@@ -150,7 +150,6 @@ public static class SysvMsg
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Rmid, kernel.Security.MsgQueueMsgctl, out var q);
-
         if (error == Errno.None)
         {
             task.IpcNs.Msg.Remove(q!);
@@ -164,7 +163,6 @@ public static class SysvMsg
     {
         rendered = null;
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Stat, kernel.Security.MsgQueueMsgctl, out var q);
-
         if (error == Errno.None)
         {
             rendered = IpcRender.Stat("msg", q!, task, ("msg_qnum", q!.Messages.Count), ("msg_qbytes", q.MaxBytes));

@@ -181,7 +181,6 @@ public static class SysvSem
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Rmid, kernel.Security.SemSemctl, out var set);
-
         if (error == Errno.None)
         {
             task.IpcNs.Sem.Remove(set!);
@@ -195,7 +194,6 @@ public static class SysvSem
     {
         rendered = null;
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Stat, kernel.Security.SemSemctl, out var set);
-
         if (error == Errno.None)
         {
             rendered = IpcRender.Stat("sem", set!, task, ("sem_nsems", set!.Values.Length));

@@ -124,7 +124,6 @@ public static class SysvShm
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Shm, id, IpcAbi.Rmid, kernel.Security.ShmShmctl, out var seg);
-
         if (error != Errno.None)
         {
             return error;
@@ -141,7 +140,6 @@ public static class SysvShm
     {
         rendered = null;
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Shm, id, IpcAbi.Stat, kernel.Security.ShmShmctl, out var seg);
-
         if (error == Errno.None)
         {
             rendered = IpcRender.Stat("shm", seg!, task, ("shm_segsz", seg!.Size), ("shm_nattch", seg.Attachments));
