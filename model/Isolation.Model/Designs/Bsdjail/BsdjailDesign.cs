@@ -14,7 +14,7 @@ public static class BsdjailDesign
     public const string Name = "bsdjail";
 
     /// <summary>The seed the design follows.</summary>
-    public const string Source = "000_b30739e92565e0a7.txt";
+    public const string Source = "seeds/000_b30739e92565e0a7.txt";
 
     /// <summary>The catalog entry.</summary>
     public static Design Design { get; } = new(

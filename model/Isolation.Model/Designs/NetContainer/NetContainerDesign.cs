@@ -15,7 +15,7 @@ public static class NetContainerDesign
     public const string CanAttachName = "netcontainer-can-attach";
 
     /// <summary>The seed the design comes from.</summary>
-    public const string Source = "002_d6ff0dffc80eb989.txt";
+    public const string Source = "seeds/002_d6ff0dffc80eb989.txt";
 
     /// <summary>The catalog entry of the design as posted (no can_attach).</summary>
     public static Design Design { get; } = new(

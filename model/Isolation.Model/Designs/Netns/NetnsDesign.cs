@@ -15,7 +15,7 @@ public static class NetnsDesign
     public const string Name = "netns";
 
     /// <summary>The seed the design follows.</summary>
-    public const string Source = "003_d7bf0fbfcfcc4031.txt";
+    public const string Source = "seeds/003_d7bf0fbfcfcc4031.txt";
 
     /// <summary>The catalog entry: no module, like baseline.</summary>
     public static Design Design { get; } = new(

@@ -15,6 +15,6 @@ public static class SocketTableDesign
     public static Design Design { get; } = new(
         Name,
         "iptables-like 'socket' table (BIND/ACCEPT/CONNECT/SENDTO/RECVFROM chains, /proc/net/socket_table) with a cgroup network_id match",
-        "002_d6ff0dffc80eb989.txt",
+        "seeds/002_d6ff0dffc80eb989.txt",
         () => new SocketTableModule());
 }

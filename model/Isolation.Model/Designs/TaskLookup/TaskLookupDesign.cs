@@ -12,7 +12,7 @@ public static class TaskLookupDesign
     public const string Name = "task-lookup";
 
     /// <summary>The seed the design follows.</summary>
-    public const string Source = "001_5a97e7f75b7324ae.txt";
+    public const string Source = "seeds/001_5a97e7f75b7324ae.txt";
 
     /// <summary>The catalog entry.</summary>
     public static Design Design { get; } = new(
