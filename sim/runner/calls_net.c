@@ -170,6 +170,10 @@ static void h_getsockopt(struct call *c)
 		sb_puts(o, "{pid=");
 		sb_pid(o, c->w, v.cr.pid);
 		sb_printf(o, ", uid=%u, gid=%u}", v.cr.uid, v.cr.gid);
+	} else if (lvl == SOL_SOCKET && name == SO_ERROR && got == sizeof(int) && v.i > 0 &&
+		   strerrorname_np(v.i)) {
+		/* strace names a pending socket error: [ECONNREFUSED]. */
+		sb_printf(o, "[%s]", strerrorname_np(v.i));
 	} else if (got == sizeof(int)) {
 		sb_printf(o, "[%d]", v.i);
 	} else {
