@@ -14,7 +14,7 @@ public sealed class MsgTests
         var h = new ProcHarness();
         h.Setup("p1 msgget(IPC_PRIVATE, 0600)", "p1 msgsnd(0, {mtype=1, mtext=\"hello\"}, 5, IPC_NOWAIT)");
         var rcv = h.Run("p1 msgrcv(0, {}, 16, 0, IPC_NOWAIT)");
-        Assert.Equal("{mtype=1, mtext=\"hello\"}", ProcHarness.Output(rcv, 1));
+        Assert.Equal("{mtype=1, mtext=\"hello\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\"}", ProcHarness.Output(rcv, 1));
         Assert.Equal("ENOMSG", h.R("p1 msgrcv(0, {}, 16, 0, IPC_NOWAIT)"));
         Assert.Equal("EAGAIN", h.R("p1 msgrcv(0, {}, 16, 0, 0)"));
     }
@@ -48,10 +48,10 @@ public sealed class MsgTests
             "p1 msgsnd(0, {mtype=3, mtext=\"c\"}, 1, 0)",
             "p1 msgsnd(0, {mtype=1, mtext=\"a\"}, 1, 0)",
             "p1 msgsnd(0, {mtype=2, mtext=\"b\"}, 1, 0)");
-        Assert.Equal("{mtype=2, mtext=\"b\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, 2, IPC_NOWAIT)"), 1));
-        Assert.Equal("{mtype=1, mtext=\"a\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, -3, IPC_NOWAIT)"), 1));
+        Assert.Equal("{mtype=2, mtext=\"b\\0\\0\\0\\0\\0\\0\\0\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, 2, IPC_NOWAIT)"), 1));
+        Assert.Equal("{mtype=1, mtext=\"a\\0\\0\\0\\0\\0\\0\\0\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, -3, IPC_NOWAIT)"), 1));
         Assert.Equal("ENOMSG", h.R("p1 msgrcv(0, {}, 8, 3, IPC_NOWAIT|MSG_EXCEPT)"));
-        Assert.Equal("{mtype=3, mtext=\"c\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, 0, IPC_NOWAIT)"), 1));
+        Assert.Equal("{mtype=3, mtext=\"c\\0\\0\\0\\0\\0\\0\\0\"}", ProcHarness.Output(h.Run("p1 msgrcv(0, {}, 8, 0, IPC_NOWAIT)"), 1));
     }
 
     [Fact]

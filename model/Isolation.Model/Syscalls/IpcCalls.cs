@@ -90,8 +90,8 @@ internal static class IpcCalls
         return Answer(SysvMsg.Send(ctx.Kernel, ctx.Caller, (int)ctx.Int(0), type.Value, data, Flag(ctx, 3)));
     }
 
-    // msgrcv(0, {mtype=1, mtext="hello"}, 16, 0, IPC_NOWAIT) = 5: the message's own bytes (strace
-    // would show the whole buffer).
+    // msgrcv(0, {mtype=1, mtext="hello\0\0\0"}, 8, 0, IPC_NOWAIT) = 5: strace prints msgsz bytes of
+    // mtext, the message and then what the buffer held before (zeros, as a runner's fresh buffer).
     private static SyscallOutcome MsgRcv(SyscallContext ctx)
     {
         ctx.Arity(5);
@@ -102,8 +102,10 @@ internal static class IpcCalls
         }
 
         var (type, text) = message!.Value;
+        var buffer = new byte[Math.Max(ctx.Int(2), text.Length)];
+        text.CopyTo(buffer, 0);
         var rendered = new StructExpr(
-            [new FieldExpr("mtype", IntExpr.Of(type), SourceSpan.None), new FieldExpr("mtext", StringExpr.Of(text), SourceSpan.None)],
+            [new FieldExpr("mtype", IntExpr.Of(type), SourceSpan.None), new FieldExpr("mtext", StringExpr.Of(buffer), SourceSpan.None)],
             SourceSpan.None);
         return SyscallOutcome.Ok(text.Length).WithOutput(1, rendered);
     }
