@@ -90,6 +90,6 @@ public sealed class MsgTests
         }
 
         Assert.Equal("EAGAIN", h.R("p1 msgsnd(0, {mtype=1, mtext=\"\"}, 1, IPC_NOWAIT)"));
-        Assert.Equal("{msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, msg_qnum=2, msg_qbytes=16384, ...}", ProcHarness.Output(h.Run("p1 msgctl(0, IPC_STAT, {})"), 2));
+        Assert.Equal("{msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, msg_qnum=2, msg_qbytes=16384, msg_lspid=p1, msg_lrpid=0}", ProcHarness.Output(h.Run("p1 msgctl(0, IPC_STAT, {})"), 2));
     }
 }

@@ -113,7 +113,7 @@ public sealed class ShmTests
         var h = FsHarness.WithUser(["p1 shmget(0x4d2, 4096, IPC_CREAT|0600)", "p1 shmget(4, 4096, IPC_CREAT|0644)"]);
         Assert.Equal("EACCES", h.R("p2 shmctl(0, IPC_STAT, {})"));
         var stat = h.Run("p1 shmctl(0, IPC_STAT, {})");
-        Assert.Equal("{shm_perm={uid=0, gid=0, mode=0600, key=1234, cuid=0, cgid=0}, shm_segsz=4096, shm_nattch=0, ...}", ProcHarness.Output(stat, 2));
+        Assert.Equal("{shm_perm={uid=0, gid=0, mode=0600, key=0x4d2, cuid=0, cgid=0}, shm_segsz=4096, shm_cpid=p1, shm_lpid=0, shm_nattch=0}", ProcHarness.Output(stat, 2));
         Assert.Equal("0", h.R("p2 shmctl(1, IPC_STAT, {})"));
         Assert.Equal("EINVAL", h.R("p1 shmctl(-1, IPC_RMID, NULL)"));
         Assert.Equal("EINVAL", h.R("p1 shmctl(32768, IPC_RMID, NULL)"));

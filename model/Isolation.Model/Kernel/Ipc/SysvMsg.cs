@@ -165,7 +165,7 @@ public static class SysvMsg
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Stat, kernel.Security.MsgQueueMsgctl, out var q);
         if (error == Errno.None)
         {
-            rendered = IpcRender.Stat("msg", q!, task, ("msg_qnum", q!.Messages.Count), ("msg_qbytes", q.MaxBytes));
+            rendered = IpcRender.Stat("msg", q!, task, ("msg_qnum", IpcRender.Number(q!.Messages.Count)), ("msg_qbytes", IpcRender.Number(q.MaxBytes)), ("msg_lspid", IpcRender.Pid(q.LastSender)), ("msg_lrpid", IpcRender.Pid(q.LastReceiver)));
         }
 
         return error;

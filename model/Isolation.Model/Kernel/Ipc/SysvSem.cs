@@ -196,7 +196,7 @@ public static class SysvSem
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Stat, kernel.Security.SemSemctl, out var set);
         if (error == Errno.None)
         {
-            rendered = IpcRender.Stat("sem", set!, task, ("sem_nsems", set!.Values.Length));
+            rendered = IpcRender.Stat("sem", set!, task, ("sem_nsems", IpcRender.Number(set!.Values.Length)));
         }
 
         return error;

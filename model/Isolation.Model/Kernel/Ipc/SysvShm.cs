@@ -142,7 +142,7 @@ public static class SysvShm
         var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Shm, id, IpcAbi.Stat, kernel.Security.ShmShmctl, out var seg);
         if (error == Errno.None)
         {
-            rendered = IpcRender.Stat("shm", seg!, task, ("shm_segsz", seg!.Size), ("shm_nattch", seg.Attachments));
+            rendered = IpcRender.Stat("shm", seg!, task, ("shm_segsz", IpcRender.Number(seg!.Size)), ("shm_cpid", IpcRender.Pid(seg.Creator)), ("shm_lpid", IpcRender.Pid(seg.LastUser)), ("shm_nattch", IpcRender.Number(seg.Attachments)));
         }
 
         return error;
