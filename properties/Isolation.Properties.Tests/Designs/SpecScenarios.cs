@@ -34,22 +34,5 @@ internal static class SpecScenarios
     /// <summary>The path of the design's scenario <paramref name="name"/>.</summary>
     public static string PathOf(string design, string name) => Path.Combine(Folder(design), name + ".trace");
 
-    // Above the test binaries, or above this source file when they were built elsewhere (--artifacts-path).
-    private static string Folder(string design)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, ThisFolder() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Isolation.Model.sln")))
-                {
-                    return Path.Combine(dir.FullName, "traces", "spec", "designs", design);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("no Isolation.Model.sln above " + AppContext.BaseDirectory);
-    }
-
-    private static string ThisFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
+    private static string Folder(string design) => Isolation.Model.Tests.SpecFolder.PathOf("designs/" + design);
 }
