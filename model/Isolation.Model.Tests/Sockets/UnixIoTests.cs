@@ -99,11 +99,11 @@ public sealed class UnixIoTests
     }
 
     [Fact]
-    public void ReceivingData_RecordsAUnixChannelBetweenTheTasks()
+    public void ReceivingData_RecordsAUnixChannelBetweenTheTasks_StampedWhenItWasSent()
     {
         var h = new NetHarness();
         h.Setup("p1 socket(AF_UNIX, SOCK_DGRAM, 0)", $"p1 bind(3, {Abstract("rx")})", "p1 fork()", "p2 socket(AF_UNIX, SOCK_DGRAM, 0)", $"p2 sendto(4, \"x\", 1, 0, {Abstract("rx")})", "p1 read(3, \"\", 8)");
         var channel = Assert.Single(h.Kernel.Channels);
-        Assert.Equal(new Channel(ChannelKind.UnixDatagram, h.P(2), h.P(1), "@\"rx\""), channel);
+        Assert.Equal(new Channel(ChannelKind.UnixDatagram, h.P(2), h.P(1), "@\"rx\"", SentAt: 5), channel);
     }
 }

@@ -61,6 +61,14 @@ public sealed class KernelState
     /// <summary>Every task made in this run, alive or zombie, in creation order.</summary>
     public IReadOnlyList<Task> Tasks => _tasks;
 
+    /// <summary>
+    /// The number of events run so far, counting the one running: what channels and queued data are
+    /// stamped with, so that a property can ask what held when data was sent. Bookkeeping, not state:
+    /// the checker leaves it out of a state's fingerprint.
+    /// </summary>
+    [field: NotState]
+    public long Clock { get; private set; }
+
     /// <summary>Every channel used so far, in order: what the properties reason about.</summary>
     public IReadOnlyList<Channel> Channels => _channels;
 
@@ -127,14 +135,14 @@ public sealed class KernelState
     }
 
     /// <summary>
-    /// Records that <paramref name="from"/> got data to <paramref name="to"/> through a channel;
-    /// a task talking to itself is no channel and is not recorded.
+    /// Records that <paramref name="from"/> got data to <paramref name="to"/> through a channel, sent
+    /// at <paramref name="sentAt"/> (default: now); a task talking to itself is no channel and is not recorded.
     /// </summary>
-    public void RecordChannel(ChannelKind kind, Task from, Task to, string via)
+    public void RecordChannel(ChannelKind kind, Task from, Task to, string via, long? sentAt = null)
     {
         if (from != to)
         {
-            _channels.Add(new Channel(kind, from, to, via));
+            _channels.Add(new Channel(kind, from, to, via, sentAt ?? Clock));
         }
     }
 
@@ -155,6 +163,7 @@ public sealed class KernelState
     {
         var handler = _syscalls.Find(call.Call)
             ?? throw new TraceException(call.CallSpan, $"unknown call '{call.Call}': the model does not implement it");
+        Clock++;
         try
         {
             return handler(new SyscallContext(this, caller, call));

@@ -7,7 +7,8 @@ namespace Isolation.Properties.Kinds;
 
 /// <summary>
 /// A restricted task opens no new channel except the kinds its design exempts: every channel
-/// recorded during a step whose sender was restricted before the step must be exempt.
+/// recorded during a step whose sender was restricted before the step, and already when it sent
+/// the data (a datagram queued before the restriction and read after it is no new channel), must be exempt.
 /// </summary>
 public static class NoNewChannelProperty
 {
@@ -23,7 +24,7 @@ public static class NoNewChannelProperty
         {
             var fresh = kernel.Channels.Skip(_seen).ToList();
             _seen = kernel.Channels.Count;
-            var bad = fresh.FirstOrDefault(c => before.Contains(c.From) && !exempt(kernel, c));
+            var bad = fresh.FirstOrDefault(c => before.Contains(c.From) && WasRestrictedAt(c.From, c.SentAt) && !exempt(kernel, c));
             return bad is null ? null : $"{Restriction.Name} {bad.From.Name} reached {bad.To.Name} by {bad.Kind} via {bad.Via}";
         }
     }

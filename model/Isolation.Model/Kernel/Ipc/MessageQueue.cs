@@ -13,7 +13,7 @@ public sealed class MessageQueue : IpcObject
     }
 
     /// <summary>The queued messages, oldest first, with their senders.</summary>
-    public List<(long Type, byte[] Text, Task Sender)> Messages { get; } = [];
+    public List<(long Type, byte[] Text, Task Sender, long SentAt)> Messages { get; } = [];
 
     /// <summary>msg_qbytes: the most bytes the queue holds (MSGMNB).</summary>
     public int MaxBytes { get; set; } = IpcNamespace.MsgMnb;

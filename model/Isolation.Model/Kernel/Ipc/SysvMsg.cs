@@ -70,7 +70,7 @@ public static class SysvMsg
             return Errno.EAGAIN;
         }
 
-        q.Messages.Add((type, text, task));
+        q.Messages.Add((type, text, task, kernel.Clock));
         q.LastSender = task;
         return Errno.None;
     }
@@ -133,7 +133,7 @@ public static class SysvMsg
             return (flag & IpcAbi.NoWait) != 0 ? Errno.ENOMSG : Errno.EAGAIN;
         }
 
-        var (msgType, text, sender) = q.Messages[found];
+        var (msgType, text, sender, sentAt) = q.Messages[found];
         if (size < text.Length && (flag & IpcAbi.MsgNoError) == 0)
         {
             return Errno.E2BIG;
@@ -141,7 +141,7 @@ public static class SysvMsg
 
         q.Messages.RemoveAt(found);
         q.LastReceiver = task;
-        kernel.RecordChannel(ChannelKind.Ipc, sender, task, $"msg {q.Id}");
+        kernel.RecordChannel(ChannelKind.Ipc, sender, task, $"msg {q.Id}", sentAt);
         message = (msgType, text[..(int)Math.Min(size, text.Length)]);
         return Errno.None;
     }

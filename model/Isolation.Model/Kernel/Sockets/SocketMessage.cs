@@ -24,6 +24,9 @@ public sealed class SocketMessage
     /// <summary>The task that sent it (for the channel record when it is received).</summary>
     public Tasks.Task? SenderTask { get; init; }
 
+    /// <summary>The kernel clock when it was sent (<see cref="KernelState.Clock"/>).</summary>
+    public long SentAt { get; init; }
+
     /// <summary>The sending socket (unix: its address is read at receive time, as unix_copy_addr does).</summary>
     public Socket? Sender { get; init; }
 

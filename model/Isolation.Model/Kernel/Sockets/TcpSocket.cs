@@ -144,7 +144,7 @@ public sealed partial class TcpSocket : InetSocket
         }
         else if (peer.State == TcpState.Established)
         {
-            peer._receive.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task });
+            peer._receive.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task, SentAt = kernel.Clock });
         }
 
         return request.Data.Length;
@@ -186,7 +186,7 @@ public sealed partial class TcpSocket : InetSocket
             data.AddRange(message.Data.AsSpan(message.Consumed, chunk));
             if (message.SenderTask is { } sender)
             {
-                kernel.RecordChannel(ChannelKind.InetStream, sender, task, Endpoint(RcvSaddr, LocalPort));
+                kernel.RecordChannel(ChannelKind.InetStream, sender, task, Endpoint(RcvSaddr, LocalPort), message.SentAt);
             }
 
             var next = node.Next;

@@ -176,7 +176,7 @@ public sealed class UdpSocket : InetSocket
         result.From = message.From;
         if (message.SenderTask is { } sender && message.From is InetAddress from)
         {
-            kernel.RecordChannel(ChannelKind.InetDatagram, sender, task, $"{RcvSaddr}:{LocalPort} from {from.Address}:{from.Port}");
+            kernel.RecordChannel(ChannelKind.InetDatagram, sender, task, $"{RcvSaddr}:{LocalPort} from {from.Address}:{from.Port}", message.SentAt);
         }
 
         return (request.Flags & MsgFlags.Trunc) != 0 ? message.Data.Length : size;
@@ -233,7 +233,7 @@ public sealed class UdpSocket : InetSocket
         }
 
         var from = new InetAddress(target.InFamily(source), LocalPort);
-        target._receive.AddLast(new SocketMessage(data) { From = from, Sender = this, SenderTask = task });
+        target._receive.AddLast(new SocketMessage(data) { From = from, Sender = this, SenderTask = task, SentAt = kernel.Clock });
     }
 
     /// <summary>The destination of a connect, after __ip4_datagram_connect's or __ip6_datagram_connect's checks.</summary>

@@ -100,7 +100,7 @@ public sealed partial class UnixSocket
         embryo.PathInode = other.PathInode;
         Peer = embryo;
         State = UnixState.Established;
-        other._queue.AddLast(new SocketMessage([]) { Embryo = embryo, SenderTask = task, Sender = this });
+        other._queue.AddLast(new SocketMessage([]) { Embryo = embryo, SenderTask = task, Sender = this, SentAt = kernel.Clock });
         return Errno.None;
     }
 

@@ -31,7 +31,7 @@ public sealed partial class UnixSocket
 
         var result = Type switch
         {
-            SocketAbi.SockStream => StreamSend(task, request, ref files),
+            SocketAbi.SockStream => StreamSend(kernel, task, request, ref files),
             SocketAbi.SockSeqpacket => SeqpacketSend(kernel, task, request, ref files),
             _ => DgramSend(kernel, task, request, ref files),
         };
@@ -206,12 +206,12 @@ public sealed partial class UnixSocket
             return -(long)Errno.EAGAIN;
         }
 
-        other._queue.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task, Files = files });
+        other._queue.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task, Files = files, SentAt = kernel.Clock });
         files = null;
         return request.Data.Length;
     }
 
-    private long StreamSend(Task task, SendRequest request, ref List<OpenFile>? files)
+    private long StreamSend(KernelState kernel, Task task, SendRequest request, ref List<OpenFile>? files)
     {
         if ((request.Flags & MsgFlags.Oob) != 0)
         {
@@ -250,7 +250,7 @@ public sealed partial class UnixSocket
             return -(long)Errno.EPIPE;
         }
 
-        other._queue.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task, Files = files });
+        other._queue.AddLast(new SocketMessage(request.Data.ToArray()) { Sender = this, SenderTask = task, Files = files, SentAt = kernel.Clock });
         files = null;
         return request.Data.Length;
     }
@@ -381,10 +381,10 @@ public sealed partial class UnixSocket
         }
 
         var via = Name is not null ? Describe() : (message.Sender as UnixSocket)?.Describe() ?? "unnamed";
-        kernel.RecordChannel(Type == SocketAbi.SockStream ? ChannelKind.UnixStream : ChannelKind.UnixDatagram, sender, task, via);
+        kernel.RecordChannel(Type == SocketAbi.SockStream ? ChannelKind.UnixStream : ChannelKind.UnixDatagram, sender, task, via, message.SentAt);
         if (message.Files is not null)
         {
-            kernel.RecordChannel(ChannelKind.PassedDescriptor, sender, task, via);
+            kernel.RecordChannel(ChannelKind.PassedDescriptor, sender, task, via, message.SentAt);
         }
     }
 }
