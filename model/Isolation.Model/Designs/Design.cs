@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Isolation.Model.Lsm;
 
 namespace Isolation.Model.Designs;
@@ -10,4 +11,8 @@ namespace Isolation.Model.Designs;
 /// <param name="Summary">One line for <c>isolation designs</c>.</param>
 /// <param name="Source">The seed file or mainline source the design follows.</param>
 /// <param name="CreateModule">Makes a fresh module for one kernel; null for <c>baseline</c>, the empty stack.</param>
-public sealed record Design(string Name, string Summary, string Source, Func<SecurityModule>? CreateModule);
+public sealed record Design(string Name, string Summary, string Source, Func<SecurityModule>? CreateModule)
+{
+    /// <summary>How a process enters or configures the design, for the checker's programs; empty for <c>baseline</c>.</summary>
+    public ImmutableArray<EntryMove> Entry { get; init; } = [];
+}

@@ -43,6 +43,23 @@ internal static class TraceFormatReader
         return new TraceFile(path, result.ToImmutable());
     }
 
+    /// <summary>
+    /// Reads one event line on its own, for tools that compose programs line by line (the checker):
+    /// the process order of a file is theirs to keep, so any process name is accepted here.
+    /// </summary>
+    public static EventLine ReadEvent(string text, string path)
+    {
+        var cursor = new LineCursor(new SourceLine(path, text, 1));
+        cursor.SkipSpaces();
+        var tracker = new ProcessTracker();
+        tracker.Create(ProcessNames.First);
+        var start = cursor.Position;
+        tracker.Create(ProcessNames.Read(cursor));
+        cursor.Position = start;
+        return ReadProcessLine(cursor, new ExprParser(cursor), tracker) as EventLine
+            ?? throw new TraceException(new SourceSpan(path, 1, start + 1), "expected an event line, found a note");
+    }
+
     private static TraceLine ReadProcessLine(LineCursor c, ExprParser exprs, ProcessTracker tracker)
     {
         int start = c.Position;

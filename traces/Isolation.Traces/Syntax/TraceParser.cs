@@ -28,6 +28,16 @@ public static class TraceParser
         throw new TraceException(new SourceSpan(path, 1, 1), $"empty file: expected '# {HeaderReader.MagicKey} {HeaderReader.Version}' or raw strace output");
     }
 
+    /// <summary>
+    /// Reads a single event line (<c>p2 kill(p1, SIGUSR1) = ?</c>) with no file around it: any
+    /// process name is accepted, since the caller composes the program and keeps its order.
+    /// </summary>
+    public static EventLine ParseEvent(string line, string path)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return TraceFormatReader.ReadEvent(line, path);
+    }
+
     /// <summary>Reads the file at <paramref name="path"/> (UTF-8).</summary>
     public static TraceFile ReadFile(string path)
     {

@@ -21,5 +21,12 @@ public static class BsdjailDesign
         Name,
         "BSD jail LSM: /proc/self/attr/exec jails with one address, task limit, nice, rlimits; confines sockets, abstract unix, ptrace, signals, IPC, /proc/<pid>, mount, mknod, capabilities",
         Source,
-        () => new BsdjailModule());
+        () => new BsdjailModule())
+    {
+        Entry =
+        [
+            new("enter-jail", ["openat(AT_FDCWD, \"/proc/self/attr/exec\", O_WRONLY)", "write({r1}, \"lock\", 4)", "close({r1})", "execve(\"/proc/self/exe\", [\"/proc/self/exe\"], NULL)"]),
+            new("enter-jail-with-address", ["openat(AT_FDCWD, \"/proc/self/attr/exec\", O_WRONLY)", "write({r1}, \"ip 127.0.0.1\", 12)", "write({r1}, \"lock\", 4)", "close({r1})", "execve(\"/proc/self/exe\", [\"/proc/self/exe\"], NULL)"]),
+        ],
+    };
 }

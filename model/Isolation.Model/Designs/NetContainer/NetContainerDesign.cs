@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Isolation.Model.Designs.NetContainer;
 
 /// <summary>
@@ -8,6 +10,15 @@ namespace Isolation.Model.Designs.NetContainer;
 /// <remarks>Seed 002_d6ff0dffc80eb989.txt, "[RFC][patch 1-3/3] Network container subsystem - bind filtering".</remarks>
 public static class NetContainerDesign
 {
+    /// <summary>How a process makes, joins and leaves a container, for the checker; the same for both variants.</summary>
+    private static readonly ImmutableArray<EntryMove> EntryMoves =
+    [
+        new("make-container", ["mkdir(\"/sys/fs/cgroup/c1\", 0755)", "openat(AT_FDCWD, \"/sys/fs/cgroup/c1/network.ipv4\", O_WRONLY)", "write({r2}, \"add.0100007F\\n\", 13)", "close({r2})"]) { Shared = true },
+        new("join-container", ["openat(AT_FDCWD, \"/sys/fs/cgroup/c1/cgroup.procs\", O_WRONLY)", "write({r1}, \"0\", 1)", "close({r1})"]),
+        new("leave-container", ["openat(AT_FDCWD, \"/sys/fs/cgroup/cgroup.procs\", O_WRONLY)", "write({r1}, \"0\", 1)", "close({r1})"]),
+        new("drop-net-admin", ["prctl(PR_CAPBSET_DROP, CAP_NET_ADMIN)", "capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=0, permitted=0, inheritable=0})"]),
+    ];
+
     /// <summary>The design's name everywhere.</summary>
     public const string Name = "netcontainer";
 
@@ -22,12 +33,18 @@ public static class NetContainerDesign
         Name,
         "cgroup controller 'network': per-container IPv4 allow-list (network.ipv4), bind() to other addresses is EPERM",
         Source,
-        () => new NetContainerModule(canAttach: false));
+        () => new NetContainerModule(canAttach: false))
+    {
+        Entry = EntryMoves,
+    };
 
     /// <summary>The catalog entry of the variant with can_attach.</summary>
     public static Design CanAttachDesign { get; } = new(
         CanAttachName,
         "netcontainer plus the can_attach Hallyn asked for: moving a task to another container needs CAP_NET_ADMIN",
         Source,
-        () => new NetContainerModule(canAttach: true));
+        () => new NetContainerModule(canAttach: true))
+    {
+        Entry = EntryMoves,
+    };
 }

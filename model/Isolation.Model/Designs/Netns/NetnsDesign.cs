@@ -22,5 +22,12 @@ public static class NetnsDesign
         Name,
         "Full network namespaces: per-namespace devices, addresses, routes, sockets and abstract names, veth to the parent (in the kernel core, no module)",
         Source,
-        null);
+        null)
+    {
+        Entry =
+        [
+            EntryMove.Single("new-netns", "unshare(CLONE_NEWNET)"),
+            EntryMove.Single("new-userns-netns", "unshare(CLONE_NEWUSER|CLONE_NEWNET)"),
+        ],
+    };
 }

@@ -19,5 +19,12 @@ public static class NosuidUnshareDesign
         Name,
         "one-way \"no suid exec\" flag (PR_SET_NOSUID); with it, unshare(CLONE_NEWNET) needs no CAP_SYS_ADMIN",
         RlimitNetwork.RlimitNetworkDesign.Source,
-        () => new NosuidUnshareModule());
+        () => new NosuidUnshareModule())
+    {
+        Entry =
+        [
+            EntryMove.Single("nosuid", "prctl(PR_SET_NOSUID, 1)"),
+            EntryMove.Single("new-netns", "unshare(CLONE_NEWNET)"),
+        ],
+    };
 }

@@ -20,5 +20,11 @@ public static class PrctlNetworkDesign
         Name,
         "prctl(PR_SET_NETWORK, PR_NETWORK_OFF) checked inline in the socket code; ptrace only of tasks with all your restrictions",
         RlimitNetwork.RlimitNetworkDesign.Source,
-        () => new PrctlNetworkModule());
+        () => new PrctlNetworkModule())
+    {
+        Entry =
+        [
+            EntryMove.Single("network-off", "prctl(PR_SET_NETWORK, PR_NETWORK_OFF)"),
+        ],
+    };
 }

@@ -19,5 +19,11 @@ public static class PrctlNetworkLsmDesign
         Name,
         "PR_SET_NETWORK enforced by a small LSM: socket hooks exempting all AF_UNIX (abstract too), v2's ptrace rule",
         RlimitNetwork.RlimitNetworkDesign.Source,
-        () => new PrctlNetworkLsmModule());
+        () => new PrctlNetworkLsmModule())
+    {
+        Entry =
+        [
+            EntryMove.Single("network-off", "prctl(PR_SET_NETWORK, PR_NETWORK_OFF)"),
+        ],
+    };
 }

@@ -19,5 +19,11 @@ public static class PrctlNetworkLsmFixedDesign
         Name,
         "prctl-network-lsm with abstract unix names refused too (the detail the v3 cover letter left to revisit)",
         RlimitNetwork.RlimitNetworkDesign.Source,
-        () => new PrctlNetworkLsmModule(refuseAbstract: true));
+        () => new PrctlNetworkLsmModule(refuseAbstract: true))
+    {
+        Entry =
+        [
+            EntryMove.Single("network-off", "prctl(PR_SET_NETWORK, PR_NETWORK_OFF)"),
+        ],
+    };
 }

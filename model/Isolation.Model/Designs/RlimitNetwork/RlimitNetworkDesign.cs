@@ -22,5 +22,11 @@ public static class RlimitNetworkDesign
         Name,
         "RLIMIT_NETWORK: soft limit 0 forbids new non-AF_UNIX sockets, bind/connect/addressed sends, abstract unix names and ptrace",
         Source,
-        () => new RlimitNetworkModule());
+        () => new RlimitNetworkModule())
+    {
+        Entry =
+        [
+            EntryMove.Single("network-off", "setrlimit(RLIMIT_NETWORK, {rlim_cur=0, rlim_max=0})"),
+        ],
+    };
 }

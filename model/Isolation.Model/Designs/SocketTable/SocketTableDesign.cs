@@ -16,5 +16,15 @@ public static class SocketTableDesign
         Name,
         "iptables-like 'socket' table (BIND/ACCEPT/CONNECT/SENDTO/RECVFROM chains, /proc/net/socket_table) with a cgroup network_id match",
         "seeds/002_d6ff0dffc80eb989.txt",
-        () => new SocketTableModule());
+        () => new SocketTableModule())
+    {
+        Entry =
+        [
+            new("make-group", ["mkdir(\"/sys/fs/cgroup/c1\", 0755)"]) { Shared = true },
+            new("filter-group", ["openat(AT_FDCWD, \"/proc/net/socket_table\", O_WRONLY)", "write({r1}, \"-A CONNECT -m control_group --network-id 1 -j DROP\\n\", 51)", "close({r1})"]) { Shared = true },
+            new("join-group", ["openat(AT_FDCWD, \"/sys/fs/cgroup/c1/cgroup.procs\", O_WRONLY)", "write({r1}, \"0\", 1)", "close({r1})"]),
+            new("leave-group", ["openat(AT_FDCWD, \"/sys/fs/cgroup/cgroup.procs\", O_WRONLY)", "write({r1}, \"0\", 1)", "close({r1})"]),
+            new("drop-net-admin", ["prctl(PR_CAPBSET_DROP, CAP_NET_ADMIN)", "capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=0, permitted=0, inheritable=0})"]),
+        ],
+    };
 }

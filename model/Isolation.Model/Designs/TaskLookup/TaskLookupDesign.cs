@@ -19,5 +19,11 @@ public static class TaskLookupDesign
         Name,
         "task_lookup hook: a task in a jail domain (set through /proc/self/attr/exec) sees only its own domain's pids in the /proc listing",
         Source,
-        () => new TaskLookupModule());
+        () => new TaskLookupModule())
+    {
+        Entry =
+        [
+            new("enter-domain", ["openat(AT_FDCWD, \"/proc/self/attr/exec\", O_WRONLY)", "write({r1}, \"jail2\", 5)", "close({r1})", "execve(\"/proc/self/exe\", [\"/proc/self/exe\"], NULL)"]),
+        ],
+    };
 }
