@@ -26,7 +26,7 @@ static long nr_of(const char *name)
 	return -1;
 }
 
-static void h_ints(struct call *c)
+static void h_fd_ints(struct call *c)
 {
 	long long a[3] = {0};
 	for (int i = 0; i < c->nargs && i < 3; i++)
@@ -188,10 +188,10 @@ static void h_getdents64(struct call *c)
 }
 
 const struct callspec fs_calls[] = {
-	{"close", 1, 1, K_PLAIN, h_ints},
-	{"dup", 1, 1, K_PLAIN, h_ints},
-	{"dup2", 2, 2, K_PLAIN, h_ints},
-	{"dup3", 3, 3, K_PLAIN, h_ints},
+	{"close", 1, 1, K_PLAIN, h_fd_ints},
+	{"dup", 1, 1, K_PLAIN, h_fd_ints},
+	{"dup2", 2, 2, K_PLAIN, h_fd_ints},
+	{"dup3", 3, 3, K_PLAIN, h_fd_ints},
 	{"fcntl", 2, 3, K_PLAIN, h_fcntl},
 	{"read", 3, 3, K_PLAIN, h_read},
 	{"write", 3, 3, K_PLAIN, h_write},

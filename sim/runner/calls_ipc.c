@@ -11,7 +11,7 @@
 #include "worker.h"
 
 /* shmget, msgget, semget, shmdt: integer arguments only. */
-static void h_ints(struct call *c)
+static void h_ipc_ints(struct call *c)
 {
 	static const struct sysnr t[] = {
 		{"shmget", SYS_shmget}, {"msgget", SYS_msgget}, {"semget", SYS_semget}, {"shmdt", SYS_shmdt},
@@ -174,15 +174,15 @@ static void h_semop(struct call *c)
 }
 
 const struct callspec ipc_calls[] = {
-	{"shmget", 3, 3, K_PLAIN, h_ints},
+	{"shmget", 3, 3, K_PLAIN, h_ipc_ints},
 	{"shmat", 3, 3, K_PLAIN, h_shmat},
-	{"shmdt", 1, 1, K_PLAIN, h_ints},
+	{"shmdt", 1, 1, K_PLAIN, h_ipc_ints},
 	{"shmctl", 3, 3, K_PLAIN, h_ctl},
-	{"msgget", 2, 2, K_PLAIN, h_ints},
+	{"msgget", 2, 2, K_PLAIN, h_ipc_ints},
 	{"msgsnd", 4, 4, K_PLAIN, h_msgsnd},
 	{"msgrcv", 5, 5, K_PLAIN, h_msgrcv},
 	{"msgctl", 3, 3, K_PLAIN, h_ctl},
-	{"semget", 3, 3, K_PLAIN, h_ints},
+	{"semget", 3, 3, K_PLAIN, h_ipc_ints},
 	{"semop", 3, 3, K_PLAIN, h_semop},
 	{"semctl", 4, 4, K_PLAIN, h_ctl},
 	{NULL, 0, 0, K_PLAIN, NULL},

@@ -45,8 +45,8 @@ static void kill_all(void)
 		waitpid(procs[1].pid, NULL, __WALL);
 }
 
-static int fail(const struct event *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(const struct event *e, const char *fmt, ...)
+static int coord_fail(const struct event *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int coord_fail(const struct event *e, const char *fmt, ...)
 {
 	va_list ap;
 	fflush(stdout);
@@ -142,6 +142,30 @@ static void parse_reply(char *m, struct reply *r)
 	}
 }
 
+int expect_mode;
+static int mismatches;
+
+/* With -x, a result other than the scenario's expectation ('?' expects nothing) is reported on stderr and counted. */
+static void check_expectation(const struct event *e, const char *result)
+{
+	const struct result *x = &e->expect;
+	if (!expect_mode || x->kind == R_UNKNOWN)
+		return;
+	int same;
+	if (x->kind == R_ERROR)
+		same = !strncmp(result, "-1 ", 3) && !strncmp(result + 3, x->text, strlen(x->text)) &&
+		       (result[3 + strlen(x->text)] == ' ' || !result[3 + strlen(x->text)]);
+	else if (x->kind == R_VALUE)
+		same = strncmp(result, "-1 ", 3) && strtoll(result, NULL, 0) == x->value;
+	else
+		same = !strcmp(result, x->text);
+	if (!same) {
+		fprintf(stderr, "%s:%d: p%d %s: expected %s%s, the kernel answered %s\n", scen->path, e->line, e->proc, e->call,
+			x->kind == R_ERROR ? "-1 " : "", x->text, result);
+		mismatches++;
+	}
+}
+
 static void print_event(const struct event *e, const struct reply *r, const char *result)
 {
 	struct sbuf b = {0};
@@ -156,6 +180,7 @@ static void print_event(const struct event *e, const struct reply *r, const char
 	}
 	sb_printf(&b, ") = %s\n", result);
 	fputs(b.s, stdout);
+	check_expectation(e, result);
 }
 
 /* The pid a logical argument names, with the current table (0 if it names nobody). */
@@ -191,7 +216,7 @@ static int detach_stop(const struct event *e, pid_t t, long deadline)
 	struct sbuf m = {0};
 	struct proc *p = &procs[e->proc];
 	if (await(p->reply, p->pid, deadline) <= 0 || msg_read(p->reply, &m) || m.len < 1 || m.s[0] != 'S')
-		return fail(e, "p%d did not get ready for PTRACE_DETACH", e->proc);
+		return coord_fail(e, "p%d did not get ready for PTRACE_DETACH", e->proc);
 	syscall(SYS_tgkill, t, t, SIGSTOP);
 	return 0;
 }
@@ -206,14 +231,14 @@ static int settle(const struct event *e)
 		long deadline = now_ms() + timeout_ms;
 		while (!dead(p)) {
 			if (now_ms() > deadline)
-				return fail(e, "p%d has a fatal signal pending but did not die", k);
+				return coord_fail(e, "p%d has a fatal signal pending but did not die", k);
 			usleep(500);
 		}
 	}
 	return 0;
 }
 
-static int hello(int k, long deadline)
+static int await_hello(int k, long deadline)
 {
 	struct sbuf m = {0};
 	if (await(procs[k].reply, 0, deadline) <= 0 || msg_read(procs[k].reply, &m) || m.len < 2 || m.s[0] != 'H')
@@ -228,9 +253,9 @@ static int run_event(const struct event *e, int *next)
 {
 	struct proc *p = &procs[e->proc];
 	if (!p->made)
-		return fail(e, "p%d does not exist (the call that should have made it failed)", e->proc);
+		return coord_fail(e, "p%d does not exist (the call that should have made it failed)", e->proc);
 	if (dead(p->pid))
-		return fail(e, "p%d has exited", e->proc);
+		return coord_fail(e, "p%d has exited", e->proc);
 	int child = e->spec->kind == K_FORK ? *next : 0;
 	pid_t detach = detach_prep(e);
 	struct sbuf m = {0};
@@ -239,19 +264,19 @@ static int run_event(const struct event *e, int *next)
 		sb_printf(&m, " %d", (int)procs[k].pid);
 	sb_printf(&m, "\n%s", e->calltext);
 	if (msg_write(p->cmd, m.s, m.len))
-		return fail(e, "p%d is not listening", e->proc);
+		return coord_fail(e, "p%d is not listening", e->proc);
 	long deadline = now_ms() + timeout_ms;
 	if (detach && detach_stop(e, detach, deadline))
 		return EXIT_RUNNER;
 	int got = e->spec->kind == K_EXIT ? 0 : await(p->reply, p->pid, deadline);
 	if (got < 0)
-		return fail(e, "the call did not return within %d ms", timeout_ms);
+		return coord_fail(e, "the call did not return within %d ms", timeout_ms);
 	struct reply r;
 	if (got == 0 || msg_read(p->reply, &m)) {
 		/* no answer: the process ended inside the call (exit_group, a fatal signal) */
 		while (!dead(p->pid)) {
 			if (now_ms() > deadline)
-				return fail(e, "p%d neither answered nor exited within %d ms", e->proc, timeout_ms);
+				return coord_fail(e, "p%d neither answered nor exited within %d ms", e->proc, timeout_ms);
 			usleep(500);
 		}
 		print_event(e, NULL, "?");
@@ -260,14 +285,14 @@ static int run_event(const struct event *e, int *next)
 	sb_putc(&m, 0);
 	parse_reply(m.s, &r);
 	if (r.fatal)
-		return fail(e, "%s", r.fatal);
+		return coord_fail(e, "%s", r.fatal);
 	struct sbuf res = {0};
 	if (r.err)
 		sb_printf(&res, "-1 %s (%s)", strerrorname_np(r.err) ? strerrorname_np(r.err) : "E???",
 			  strerrordesc_np(r.err) ? strerrordesc_np(r.err) : "Unknown error");
 	else if (e->spec->kind == K_FORK) {
-		if (hello(child, deadline))
-			return fail(e, "the new process p%d did not start", child);
+		if (await_hello(child, deadline))
+			return coord_fail(e, "the new process p%d did not start", child);
 		sb_printf(&res, "p%d", child);
 		++*next;
 	} else if (r.note)
@@ -323,12 +348,12 @@ int coord_run(struct scenario *sc, int nproc, int timeout)
 	if (rc)
 		return rc;
 	if (make_pipes())
-		return fail(NULL, "cannot create pipes above fd %d: %s", FD_BASE, strerror(errno));
+		return coord_fail(NULL, "cannot create pipes above fd %d: %s", FD_BASE, strerror(errno));
 	print_headers();
 	fflush(stdout);
 	pid_t p1 = fork();
 	if (p1 < 0)
-		return fail(NULL, "fork: %s", strerror(errno));
+		return coord_fail(NULL, "fork: %s", strerror(errno));
 	if (p1 == 0) {
 		struct wctx w = {0};
 		w.self = 1;
@@ -343,13 +368,13 @@ int coord_run(struct scenario *sc, int nproc, int timeout)
 	close_worker_ends();
 	procs[1].pid = p1;
 	procs[1].made = 1;
-	if (hello(1, now_ms() + timeout_ms))
-		return fail(NULL, "p1 could not start");
+	if (await_hello(1, now_ms() + timeout_ms))
+		return coord_fail(NULL, "p1 could not start");
 	int next = 2;
 	for (int i = 0; i < sc->nevents; i++)
 		if ((rc = run_event(&sc->events[i], &next)))
 			return rc;
 	fflush(stdout);
 	kill_all();
-	return EXIT_OK;
+	return mismatches ? EXIT_MISMATCH : EXIT_OK;
 }

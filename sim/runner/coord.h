@@ -6,7 +6,10 @@
 #include "call.h"
 
 /* Exit codes. */
-enum { EXIT_OK = 0, EXIT_INPUT = 2, EXIT_RUNNER = 3, EXIT_SETUP = 4 };
+enum { EXIT_OK = 0, EXIT_MISMATCH = 1, EXIT_INPUT = 2, EXIT_RUNNER = 3, EXIT_SETUP = 4 };
+
+/* With -x: compare every result with the scenario's expectation (a reproducer's check). */
+extern int expect_mode;
 
 /* Checks every event; sets *nproc to the number of logical processes the scenario can make. */
 int validate(struct scenario *sc, int *nproc);

@@ -11,11 +11,12 @@
 
 static int usage(FILE *f, int code)
 {
-	fputs("usage: runner [-t SECONDS] SCENARIO.trace > OUT.trace\n"
+	fputs("usage: runner [-x] [-t SECONDS] SCENARIO.trace > OUT.trace\n"
 	      "Runs the scenario's system calls on this kernel, one process per logical name,\n"
 	      "and prints the trace with the real results.\n"
 	      "  -t SECONDS  how long one call may take before it is a runner error (default 2)\n"
-	      "exit: 0 ok, 2 bad input, 3 runner error, 4 setup unavailable\n", f);
+	      "  -x          check every result against the scenario's expectation (exit 1 if any differs)\n"
+	      "exit: 0 ok, 1 a result differs (-x), 2 bad input, 3 runner error, 4 setup unavailable\n", f);
 	return code;
 }
 
@@ -47,9 +48,13 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "--worker"))
 		worker_exec_main(argc, argv);
 	int timeout_ms = 2000, opt;
-	while ((opt = getopt(argc, argv, "ht:")) != -1) {
+	while ((opt = getopt(argc, argv, "hxt:")) != -1) {
 		if (opt == 'h')
 			return usage(stdout, EXIT_OK);
+		if (opt == 'x') {
+			expect_mode = 1;
+			continue;
+		}
 		if (opt != 't')
 			return usage(stderr, EXIT_INPUT);
 		char *end;

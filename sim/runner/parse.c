@@ -44,7 +44,7 @@ void syntax_error(const char *file, int line, int col, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static struct node *fail(struct lx *l, int pos, const char *msg)
+static struct node *syntax_fail(struct lx *l, int pos, const char *msg)
 {
 	if (!l->err)
 		syntax_error(l->file, l->line, pos + 1, "%s", msg);
@@ -109,11 +109,11 @@ static struct node *number(struct lx *l)
 	const char *d = l->s + p + neg;
 	char *end;
 	if (!isdigit((unsigned char)*d))
-		return fail(l, p, "expected a number");
+		return syntax_fail(l, p, "expected a number");
 	errno = 0;
 	unsigned long long v = strtoull(d, &end, 0);
 	if (errno || isid((unsigned char)*end))
-		return fail(l, p, "malformed number");
+		return syntax_fail(l, p, "malformed number");
 	struct node *n = mk(l, N_INT, p);
 	n->ival = neg ? -(long long)v : (long long)v;
 	l->pos = end - l->s;
@@ -161,13 +161,13 @@ static struct node *string(struct lx *l, int abstract)
 	for (;;) {
 		char c = l->s[l->pos];
 		if (!c || c == '\n')
-			return fail(l, p, "unterminated string");
+			return syntax_fail(l, p, "unterminated string");
 		l->pos++;
 		if (c == '"')
 			break;
 		if (c == '\\') {
 			if (escape(l, &n->bytes[n->len]))
-				return fail(l, l->pos - 2, "bad escape sequence in string");
+				return syntax_fail(l, l->pos - 2, "bad escape sequence in string");
 			n->len++;
 		} else {
 			n->bytes[n->len++] = (unsigned char)c;
@@ -209,7 +209,7 @@ static struct node *items(struct lx *l, enum nkind k, char close)
 			n->spaced = 1;
 			continue;
 		}
-		return fail(l, l->pos, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+		return syntax_fail(l, l->pos, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
 	}
 }
 
@@ -230,7 +230,7 @@ static struct node *arglist(struct lx *l, struct node *call)
 		if (c == ')')
 			return call;
 		if (c != ',')
-			return fail(l, l->pos - 1, "expected ',' or ')'");
+			return syntax_fail(l, l->pos - 1, "expected ',' or ')'");
 	}
 }
 
@@ -263,7 +263,7 @@ static struct node *primary(struct lx *l)
 		struct node *n = mk(l, N_REF, p);
 		l->pos++;
 		if (!isid0((unsigned char)l->s[l->pos]))
-			return fail(l, l->pos, "expected a name after '&'");
+			return syntax_fail(l, l->pos, "expected a name after '&'");
 		n->text = ident(l);
 		return n;
 	}
@@ -272,7 +272,7 @@ static struct node *primary(struct lx *l)
 		return mk(l, N_ELLIPSIS, p);
 	}
 	if (!isid0((unsigned char)c))
-		return fail(l, p, c ? "expected an argument" : "unexpected end of line");
+		return syntax_fail(l, p, c ? "expected an argument" : "unexpected end of line");
 	char *name = ident(l);
 	char d = peek(l);
 	if (d == '(') {
@@ -320,7 +320,7 @@ static struct node *term(struct lx *l)
 	if (t && peek(l) == '/' && l->s[l->pos + 1] == '*') {
 		const char *e = strstr(l->s + l->pos + 2, "*/");
 		if (!e)
-			return fail(l, l->pos, "unterminated comment");
+			return syntax_fail(l, l->pos, "unterminated comment");
 		struct node *n = mk(l, N_ANNOT, t->col - 1);
 		const char *b = l->s + l->pos + 2;
 		while (*b == ' ')
@@ -355,10 +355,10 @@ static struct node *expr(struct lx *l)
 static int call_at(struct lx *l, char **call, struct node ***args, int *nargs)
 {
 	if (!isid0((unsigned char)peek(l)))
-		return fail(l, l->pos, "expected a system call name"), -1;
+		return syntax_fail(l, l->pos, "expected a system call name"), -1;
 	*call = ident(l);
 	if (peek(l) != '(')
-		return fail(l, l->pos, "expected '(' after the call name"), -1;
+		return syntax_fail(l, l->pos, "expected '(' after the call name"), -1;
 	struct node holder = {0};
 	if (!arglist(l, &holder))
 		return -1;
@@ -401,7 +401,7 @@ static int result(struct lx *l, struct result *r)
 	if (peek(l) == '(') {
 		const char *e = strchr(l->s + l->pos, ')');
 		if (!e)
-			return fail(l, l->pos, "expected ')' after the result note"), -1;
+			return syntax_fail(l, l->pos, "expected ')' after the result note"), -1;
 		l->pos = e + 1 - l->s;
 	}
 	if (r->kind == R_VALUE)
@@ -413,7 +413,7 @@ int parse_event(const char *file, int line, const char *text, int start, struct 
 {
 	struct lx lx = {file, line, text, start, 0}, *l = &lx;
 	if (!isid0((unsigned char)peek(l)))
-		return fail(l, l->pos, "expected a process name like p1"), -1;
+		return syntax_fail(l, l->pos, "expected a process name like p1"), -1;
 	int p = l->pos;
 	char *first = ident(l);
 	e->line = l->line;
@@ -423,7 +423,7 @@ int parse_event(const char *file, int line, const char *text, int start, struct 
 		char *end;
 		long v = first[0] == 'p' ? strtol(first + 1, &end, 10) : 0;
 		if (v < 1 || *end || !isdigit((unsigned char)first[1]))
-			return fail(l, p, "expected a process name like p1"), -1;
+			return syntax_fail(l, p, "expected a process name like p1"), -1;
 		e->proc = (int)v;
 		ws(l);
 	} else {
@@ -435,13 +435,13 @@ int parse_event(const char *file, int line, const char *text, int start, struct 
 		return -1;
 	e->calltext = xstrndup(l->s + cp, l->pos - cp);
 	if (peek(l) != '=')
-		return fail(l, l->pos, "expected '= result'"), -1;
+		return syntax_fail(l, l->pos, "expected '= result'"), -1;
 	l->pos++;
 	if (result(l, &e->expect))
 		return -1;
 	char c = peek(l);
 	if (c && c != '#' && c != '\r')
-		return fail(l, l->pos, "unexpected text after the result"), -1;
+		return syntax_fail(l, l->pos, "unexpected text after the result"), -1;
 	return 0;
 }
 

@@ -28,7 +28,7 @@ void worker_watch(struct wctx *w, pid_t p)
 		w->watch[w->nwatch++] = p;
 }
 
-static void hello(int k)
+static void say_hello(int k)
 {
 	char m[32];
 	int n = snprintf(m, sizeof m, "H %d\n", (int)proc_self_pid());
@@ -44,7 +44,7 @@ void worker_adopt(struct wctx *w, int shared_fds)
 	w->closed |= 1ULL << w->self;
 	w->self = w->child_index;
 	w->nwatch = 0;
-	hello(w->self);
+	say_hello(w->self);
 }
 
 /* Closes the pipes of processes that exist now and are not this one. */
