@@ -16,6 +16,7 @@ internal sealed class ProgramRun
 {
     private readonly PropertyMonitor[] _monitors;
     private readonly List<EventLine> _events = [];
+    private readonly List<EventLine> _answers = [];
 
     private ProgramRun(KernelState kernel, IReadOnlyList<Property> properties)
     {
@@ -35,6 +36,9 @@ internal sealed class ProgramRun
 
     /// <summary>The concrete events run so far.</summary>
     public IReadOnlyList<EventLine> Events => _events;
+
+    /// <summary>The events as the model answered them (results and output arguments filled in).</summary>
+    public IReadOnlyList<EventLine> Answers => _answers;
 
     /// <summary>The program so far as text, to tell which values it has used.</summary>
     public string Text => string.Join("\n", _events.Select(TracePrinter.PrintEvent));
@@ -100,6 +104,7 @@ internal sealed class ProgramRun
         var step = Simulator.RunEvent(Kernel, ev);
         var index = _events.Count;
         _events.Add(ev);
+        _answers.Add(step.Answered);
         for (var i = 0; i < _monitors.Length; i++)
         {
             if (Violations[i] is null && _monitors[i].OnStep(Kernel, index, step) is { } reason)
