@@ -19,6 +19,8 @@ public static class PropertyCatalog
         .. Designs.PrctlNetworkLsm.PrctlNetworkLsmProperties.All,
         .. Designs.PrctlNetworkLsm.PrctlNetworkLsmProperties.Fixed,
         .. Designs.NosuidUnshare.NosuidUnshareProperties.All,
+        .. Designs.Landlock.LandlockProperties.All,
+        .. Designs.Landlock.LandlockProperties.Linux618,
     ];
 
     /// <summary>The properties claimed by the designs named in a stack spec (<c>a+b</c>).</summary>

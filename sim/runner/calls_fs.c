@@ -1,9 +1,11 @@
-/* calls_fs.c - descriptors and files: close, dup*, fcntl, read, write, open*, directories, nodes, mount. */
+/* calls_fs.c - descriptors and files: close, dup*, fcntl, read, write, open*, directories, nodes, mount,
+ * attributes (stat*, access*, chown*, chmod*, umask). */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -19,6 +21,7 @@ static long nr_of(const char *name)
 {
 	static const struct { const char *n; long nr; } t[] = {
 		{"close", SYS_close}, {"dup", SYS_dup}, {"dup2", SYS_dup2}, {"dup3", SYS_dup3},
+		{"fchmod", SYS_fchmod}, {"fchown", SYS_fchown}, {"lseek", SYS_lseek},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(t[i].n, name))
@@ -33,6 +36,16 @@ static void h_fd_ints(struct call *c)
 		a[i] = a_int(c, i);
 	if (ready(c))
 		done(c, syscall(nr_of(c->spec->name), a[0], a[1], a[2]));
+}
+
+/* umask(077) = 022: strace prints the old mask in octal. */
+static void h_umask(struct call *c)
+{
+	long long mask = a_int(c, 0);
+	if (!ready(c))
+		return;
+	done(c, syscall(SYS_umask, mask));
+	sb_printf(&c->note, "%#llo", c->ret);
 }
 
 static void h_fcntl(struct call *c)
@@ -82,28 +95,70 @@ static void h_open(struct call *c)
 		done(c, syscall(SYS_openat, dfd, path, flags, mode));
 }
 
-/* mkdir, chmod, unlink, rmdir, mkdirat, unlinkat, mknod, mknodat: [dirfd,] path[, int...]. */
+/* Calls of the form [dirfd,] path[, int...]: directories, nodes, modes, owners, access checks. */
 static void h_path(struct call *c)
 {
 	static const struct { const char *n; long nr; int at; } t[] = {
 		{"mkdir", SYS_mkdir, 0}, {"chmod", SYS_chmod, 0}, {"unlink", SYS_unlink, 0},
 		{"rmdir", SYS_rmdir, 0}, {"mknod", SYS_mknod, 0}, {"mkdirat", SYS_mkdirat, 1},
-		{"unlinkat", SYS_unlinkat, 1}, {"mknodat", SYS_mknodat, 1},
+		{"unlinkat", SYS_unlinkat, 1}, {"mknodat", SYS_mknodat, 1}, {"access", SYS_access, 0},
+		{"faccessat", SYS_faccessat, 1}, {"faccessat2", SYS_faccessat2, 1}, {"chown", SYS_chown, 0},
+		{"lchown", SYS_lchown, 0}, {"fchownat", SYS_fchownat, 1}, {"fchmodat", SYS_fchmodat, 1},
 	};
 	size_t i = 0;
 	while (strcmp(t[i].n, c->spec->name))
 		i++;
 	int at = t[i].at;
-	long long dfd = at ? a_int(c, 0) : 0, a[2] = {0};
+	long long dfd = at ? a_int(c, 0) : 0, a[3] = {0};
 	const char *path = a_path(c, at);
-	for (int k = 0; k < 2 && at + 1 + k < c->nargs; k++)
+	for (int k = 0; k < 3 && at + 1 + k < c->nargs; k++)
 		a[k] = a_int(c, at + 1 + k);
 	if (!ready(c))
 		return;
 	if (at)
-		done(c, syscall(t[i].nr, dfd, path, a[0], a[1]));
+		done(c, syscall(t[i].nr, dfd, path, a[0], a[1], a[2]));
 	else
-		done(c, syscall(t[i].nr, path, a[0], a[1]));
+		done(c, syscall(t[i].nr, path, a[0], a[1], a[2]));
+}
+
+/* strace's abbreviated struct stat: {st_mode=S_IFSOCK|0755, st_size=0, ...}, st_rdev for devices. */
+static void sb_stat(struct sbuf *b, const struct stat *st)
+{
+	static const struct { const char *n; unsigned bits; } types[] = {
+		{"S_IFSOCK", S_IFSOCK}, {"S_IFLNK", S_IFLNK}, {"S_IFREG", S_IFREG}, {"S_IFBLK", S_IFBLK},
+		{"S_IFDIR", S_IFDIR}, {"S_IFCHR", S_IFCHR}, {"S_IFIFO", S_IFIFO},
+	}, special[] = {{"S_ISUID", S_ISUID}, {"S_ISGID", S_ISGID}, {"S_ISVTX", S_ISVTX}};
+	sb_puts(b, "{st_mode=");
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if ((st->st_mode & S_IFMT) == types[i].bits)
+			sb_printf(b, "%s|", types[i].n);
+	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+		if (st->st_mode & special[i].bits)
+			sb_printf(b, "%s|", special[i].n);
+	sb_printf(b, "%#03o, ", st->st_mode & 0777);
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		sb_printf(b, "st_rdev=makedev(%#x, %#x), ...}", major(st->st_rdev), minor(st->st_rdev));
+	else
+		sb_printf(b, "st_size=%lld, ...}", (long long)st->st_size);
+}
+
+/* stat(path, st), lstat(path, st), newfstatat(dirfd, path, st, flags), fstat(fd, st). */
+static void h_stat(struct call *c)
+{
+	const char *name = c->spec->name;
+	int at = !strcmp(name, "newfstatat"), byfd = !strcmp(name, "fstat");
+	long long fd = at || byfd ? a_int(c, 0) : AT_FDCWD, flags = at ? a_int(c, 3) : 0;
+	const char *path = byfd ? "" : a_path(c, at);
+	if (!strcmp(name, "lstat"))
+		flags = AT_SYMLINK_NOFOLLOW;
+	if (byfd)
+		flags = AT_EMPTY_PATH;
+	if (!ready(c))
+		return;
+	struct stat st;
+	done(c, syscall(SYS_newfstatat, fd, path, &st, flags));
+	if (c->ret == 0)
+		sb_stat(out(c, at + 1), &st);
 }
 
 static void h_mount(struct call *c)
@@ -193,6 +248,21 @@ const struct callspec fs_calls[] = {
 	{"dup2", 2, 2, K_PLAIN, h_fd_ints},
 	{"dup3", 3, 3, K_PLAIN, h_fd_ints},
 	{"fcntl", 2, 3, K_PLAIN, h_fcntl},
+	{"lseek", 3, 3, K_PLAIN, h_fd_ints},
+	{"fchmod", 2, 2, K_PLAIN, h_fd_ints},
+	{"fchown", 3, 3, K_PLAIN, h_fd_ints},
+	{"umask", 1, 1, K_PLAIN, h_umask},
+	{"access", 2, 2, K_PLAIN, h_path},
+	{"faccessat", 3, 3, K_PLAIN, h_path},
+	{"faccessat2", 4, 4, K_PLAIN, h_path},
+	{"chown", 3, 3, K_PLAIN, h_path},
+	{"lchown", 3, 3, K_PLAIN, h_path},
+	{"fchownat", 5, 5, K_PLAIN, h_path},
+	{"fchmodat", 3, 3, K_PLAIN, h_path},
+	{"stat", 2, 2, K_PLAIN, h_stat},
+	{"lstat", 2, 2, K_PLAIN, h_stat},
+	{"fstat", 2, 2, K_PLAIN, h_stat},
+	{"newfstatat", 4, 4, K_PLAIN, h_stat},
 	{"read", 3, 3, K_PLAIN, h_read},
 	{"write", 3, 3, K_PLAIN, h_write},
 	{"open", 2, 3, K_PLAIN, h_open},

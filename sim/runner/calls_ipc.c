@@ -155,7 +155,7 @@ static void h_msgrcv(struct call *c)
 	sb_putc(o, '}');
 }
 
-/* semop(id, [{sem_num=N, sem_op=N, sem_flg=F}, ...], n) */
+/* semop(id, [{sem_num=N, sem_op=N, sem_flg=F}, ...], n); semtimedop(..., NULL), which glibc's semop is. */
 static void h_semop(struct call *c)
 {
 	long long id = a_int(c, 0), n = a_int(c, 2);
@@ -169,6 +169,8 @@ static void h_semop(struct call *c)
 		ops[k].sem_op = (short)ival(c, field(l->kids[k], "sem_op"));
 		ops[k].sem_flg = (short)ival(c, field(l->kids[k], "sem_flg"));
 	}
+	if (c->nargs > 3 && !a_null(c, 3))
+		bad(c, arg(c, 3), "only a NULL timeout is supported (no call may wait)");
 	if (ready(c))
 		done(c, syscall(SYS_semop, id, ops, n));
 }
@@ -184,6 +186,7 @@ const struct callspec ipc_calls[] = {
 	{"msgctl", 3, 3, K_PLAIN, h_ctl},
 	{"semget", 3, 3, K_PLAIN, h_ipc_ints},
 	{"semop", 3, 3, K_PLAIN, h_semop},
+	{"semtimedop", 4, 4, K_PLAIN, h_semop},
 	{"semctl", 4, 4, K_PLAIN, h_ctl},
 	{NULL, 0, 0, K_PLAIN, NULL},
 };

@@ -17,9 +17,11 @@ struct ruleset_attr {
 	uint64_t handled_access_fs, handled_access_net, scoped;
 };
 
-/* {handled_access_fs=..., handled_access_net=..., scoped=...}, size, flags */
+/* {handled_access_fs=..., handled_access_net=..., scoped=...}, size, flags. The attribute sits at
+ * the start of a zeroed page, so that a size up to PAGE_SIZE reads zeros past the structure. */
 static void h_create(struct call *c)
 {
+	static union { struct ruleset_attr attr; char page[4096]; } buf;
 	struct ruleset_attr a = {0, 0, 0};
 	struct node *s = arg(c, 0);
 	static const char *const names[] = {"handled_access_fs", "handled_access_net", "scoped"};
@@ -37,8 +39,11 @@ static void h_create(struct call *c)
 			*f[j] = (uint64_t)ival(c, k);
 	}
 	long long size = a_int(c, 1), flags = a_int(c, 2);
-	if (ready(c))
-		done(c, syscall(NR_landlock_create_ruleset, a_null(c, 0) ? NULL : &a, size, flags));
+	if (ready(c)) {
+		memset(&buf, 0, sizeof buf);
+		buf.attr = a;
+		done(c, syscall(NR_landlock_create_ruleset, a_null(c, 0) ? NULL : &buf, size, flags));
+	}
 }
 
 /* landlock_add_rule(fd, LANDLOCK_RULE_NET_PORT, {allowed_access=..., port=N}, 0) and PATH_BENEATH. */

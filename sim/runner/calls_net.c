@@ -127,7 +127,8 @@ static void h_recvfrom(struct call *c)
 	done(c, syscall(SYS_recvfrom, fd, buf, len, flags, a_null(c, 4) ? NULL : &a.ss, a_null(c, 5) ? NULL : &got));
 	if (c->ret < 0)
 		return;
-	sb_quoted(out(c, 1), buf, (size_t)c->ret, STRACE_STRSIZE);
+	/* with MSG_TRUNC the result is the datagram's full length: strace prints what fits the buffer */
+	sb_quoted(out(c, 1), buf, (size_t)(c->ret < len ? c->ret : len), STRACE_STRSIZE);
 	addr_out(c, 4, 5, &a, in, got);
 }
 

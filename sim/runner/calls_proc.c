@@ -1,4 +1,5 @@
-/* calls_proc.c - processes: fork, vfork, clone, execve, exit_group, unshare, kill, tkill, tgkill. */
+/* calls_proc.c - processes: fork, vfork, clone, execve, exit_group, unshare, kill, tkill, tgkill,
+ * rt_sigaction. */
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -159,6 +160,30 @@ static void h_kill(struct call *c)
 		done(c, syscall(nr, a0, a1, a2));
 }
 
+/*
+ * rt_sigaction(SIG, {sa_handler=SIG_IGN|SIG_DFL, sa_mask=[], sa_flags=0}, NULL, 8): only the two
+ * dispositions that need no handler code (the model's convention); SIGCHLD ignored makes the
+ * kernel reap this process's children as they exit.
+ */
+static void h_rt_sigaction(struct call *c)
+{
+	struct { unsigned long handler, flags, restorer, mask; } act = {0, 0, 0, 0};
+	long long sig = a_int(c, 0), size = a_int(c, 3);
+	struct node *s = arg(c, 1), *mask = field(s, "sa_mask");
+	if (!s || s->kind != N_STRUCT || !field(s, "sa_handler") || !mask || mask->kind != N_ARRAY || mask->nkids)
+		bad(c, s, "expected {sa_handler=SIG_IGN or SIG_DFL, sa_mask=[], sa_flags=0}");
+	else
+		act.handler = (unsigned long)ival(c, field(s, "sa_handler"));
+	if (!c->bad && act.handler > 1)
+		bad(c, field(s, "sa_handler"), "only SIG_IGN and SIG_DFL are supported");
+	if (s && field(s, "sa_flags"))
+		act.flags = (unsigned long)ival(c, field(s, "sa_flags"));
+	if (!a_null(c, 2))
+		bad(c, arg(c, 2), "the old action must be NULL");
+	if (ready(c))
+		done(c, syscall(SYS_rt_sigaction, sig, &act, NULL, size));
+}
+
 const struct callspec proc_calls[] = {
 	{"fork", 0, 0, K_FORK, h_fork},
 	{"vfork", 0, 0, K_FORK, h_fork},
@@ -169,5 +194,6 @@ const struct callspec proc_calls[] = {
 	{"kill", 2, 2, K_PLAIN, h_kill},
 	{"tkill", 2, 2, K_PLAIN, h_kill},
 	{"tgkill", 3, 3, K_PLAIN, h_kill},
+	{"rt_sigaction", 4, 4, K_PLAIN, h_rt_sigaction},
 	{NULL, 0, 0, K_PLAIN, NULL},
 };

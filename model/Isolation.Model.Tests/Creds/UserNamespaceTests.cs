@@ -126,6 +126,14 @@ public sealed class UserNamespaceTests
     }
 
     [Fact]
+    public void InitialNamespaceMap_ReadFromAChildNamespace_ShowsUnmappedLowerIdsAsMinusOne()
+    {
+        var h = UserInNewNs(out var ns);
+        UserNamespaces.WriteUidMap(h.Kernel, h.P(1), ns, "0 1000 1");
+        Assert.Equal("         0 4294967295 4294967295\n", UserNamespaces.FormatMap(h.Kernel.InitUserNs, ns, gid: false));
+    }
+
+    [Fact]
     public void FormatMap_ReadFromInside_ShowsTheParentsView()
     {
         var h = UserInNewNs(out var ns);

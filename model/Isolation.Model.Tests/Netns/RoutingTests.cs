@@ -45,6 +45,18 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void AnyDestination_IsTheBoundSourceAddress_OrLoopbackWhenUnbound()
+    {
+        var h = new NetHarness("netns");
+        var ns = h.P(1).NetNs;
+        var unbound = Routing.OutputV4(ns, IpAddr.AnyV4);
+        Assert.Equal((IpAddr.LoopbackV4, IpAddr.LoopbackV4), (unbound.Destination, unbound.Source));
+        var bound = Routing.OutputV4(ns, IpAddr.AnyV4, NetSetups.Veth0Address);
+        Assert.Equal((NetSetups.Veth0Address, NetSetups.Veth0Address), (bound.Destination, bound.Source));
+        Assert.Same(ns, bound.ArrivesIn);
+    }
+
+    [Fact]
     public void VethSubnet_ReachesThePeerNamespace_OrLosesPacketsToUnknownNeighbours()
     {
         var h = new NetHarness("netns");
@@ -81,13 +93,14 @@ public sealed class RoutingTests
         Assert.Equal(In4("127.0.0.1", 8001), h.Out("p1 getpeername(4, {sa_family=AF_INET}, [16])", 1));
     }
 
+    /// <summary>net/ipv4/route.c ip_route_output_key_hash_rcu (6.12): a source no device owns is -ENETUNREACH.</summary>
     [Fact]
-    public void PresetSourceAddressNoDeviceHas_MakesConnectEINVAL()
+    public void PresetSourceAddressNoDeviceHas_MakesConnectENETUNREACH()
     {
         var h = new NetHarness();
         h.Setup("p1 socket(AF_INET, SOCK_STREAM, IPPROTO_IP)");
         h.Sock<TcpSocket>(1, 3).InetSaddr = IpAddr.V4(192, 0, 2, 7);
-        Assert.Equal("EINVAL", h.R($"p1 connect(3, {In4("127.0.0.1", 8002)}, 16)"));
+        Assert.Equal("ENETUNREACH", h.R($"p1 connect(3, {In4("127.0.0.1", 8002)}, 16)"));
         Assert.Equal(In4("192.0.2.7", 0), h.Out("p1 getsockname(3, {sa_family=AF_INET}, [16])", 1));
     }
 }

@@ -23,8 +23,12 @@ public static class SockOptAbi
     public const int SoError = 4;
     /// <summary>SO_BROADCAST</summary>
     public const int SoBroadcast = 6;
+    /// <summary>SO_REUSEPORT</summary>
+    public const int SoReusePort = 15;
     /// <summary>SO_PASSCRED</summary>
     public const int SoPassCred = 16;
+    /// <summary>SO_PEERCRED</summary>
+    public const int SoPeerCred = 17;
     /// <summary>SO_ACCEPTCONN</summary>
     public const int SoAcceptConn = 30;
     /// <summary>SO_PROTOCOL</summary>
@@ -50,8 +54,8 @@ public static class SockOptAbi
         "socket option",
         ("SO_DEBUG", 1), ("SO_REUSEADDR", SoReuseAddr), ("SO_TYPE", SoType), ("SO_ERROR", SoError),
         ("SO_DONTROUTE", 5), ("SO_BROADCAST", SoBroadcast), ("SO_SNDBUF", 7), ("SO_RCVBUF", 8),
-        ("SO_KEEPALIVE", 9), ("SO_OOBINLINE", 10), ("SO_LINGER", 13), ("SO_REUSEPORT", 15),
-        ("SO_PASSCRED", SoPassCred), ("SO_PEERCRED", 17), ("SO_RCVLOWAT", 18), ("SO_SNDLOWAT", 19),
+        ("SO_KEEPALIVE", 9), ("SO_OOBINLINE", 10), ("SO_LINGER", 13), ("SO_REUSEPORT", SoReusePort),
+        ("SO_PASSCRED", SoPassCred), ("SO_PEERCRED", SoPeerCred), ("SO_RCVLOWAT", 18), ("SO_SNDLOWAT", 19),
         ("SO_BINDTODEVICE", 25), ("SO_ACCEPTCONN", SoAcceptConn), ("SO_MARK", 36),
         ("SO_PROTOCOL", SoProtocol), ("SO_DOMAIN", SoDomain), ("SO_PEEK_OFF", 42));
 

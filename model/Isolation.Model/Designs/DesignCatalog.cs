@@ -26,6 +26,8 @@ public static class DesignCatalog
         PrctlNetworkLsm.PrctlNetworkLsmDesign.Design,
         PrctlNetworkLsm.PrctlNetworkLsmFixedDesign.Design,
         NosuidUnshare.NosuidUnshareDesign.Design,
+        Landlock.LandlockDesign.Design,
+        Landlock.Landlock618Design.Design,
     ];
 
     private static readonly FrozenDictionary<string, Design> ByName = All.ToFrozenDictionary(d => d.Name);

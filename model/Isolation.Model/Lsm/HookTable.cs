@@ -47,6 +47,16 @@ public sealed class HookTable
     /// <summary><c>socket_connect_inline</c>: see <see cref="SocketBindInline"/>.</summary>
     public HookList<SocketAddressHook> SocketConnectInline { get; } = new("socket_connect_inline");
 
+    /// <summary>
+    /// <c>socket_bind</c> for modules that read the address length and the family as written
+    /// (<see cref="SocketUserAddressHook"/>); security_socket_bind (<see cref="SecurityHooks"/>) runs these
+    /// and the <see cref="SocketBind"/> entries together, in stacking order.
+    /// </summary>
+    public HookList<SocketUserAddressHook> SocketBindAddrlen { get; } = new("socket_bind_addrlen");
+
+    /// <summary><c>socket_connect</c> with the address length: see <see cref="SocketBindAddrlen"/>.</summary>
+    public HookList<SocketUserAddressHook> SocketConnectAddrlen { get; } = new("socket_connect_addrlen");
+
     /// <summary><c>socket_listen</c></summary>
     public HookList<SocketListenHook> SocketListen { get; } = new("socket_listen");
 
@@ -255,6 +265,8 @@ public sealed class HookTable
         "socket_connect",
         "socket_bind_inline",
         "socket_connect_inline",
+        "socket_bind_addrlen",
+        "socket_connect_addrlen",
         "socket_listen",
         "socket_accept",
         "socket_post_accept",

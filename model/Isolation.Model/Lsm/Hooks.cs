@@ -25,6 +25,13 @@ public delegate Errno SocketPairHook(Task task, Socket a, Socket b);
 public delegate Errno SocketAddressHook(Task task, Socket sock, SockAddr addr);
 
 /// <summary>
+/// socket_bind_addrlen and socket_connect_addrlen: socket_bind and socket_connect as 6.12 declares
+/// them, with the sockaddr as the caller passed it (<c>sa_family</c> and <c>addrlen</c> included),
+/// for a module that checks the length itself (Landlock).
+/// </summary>
+public delegate Errno SocketUserAddressHook(Task task, Socket sock, UserSockAddr address);
+
+/// <summary>
 /// socket_bind_address (model hook point): the address the bind goes on with, given the one
 /// security_socket_bind allowed; null keeps it. Stands for a socket_bind hook writing to the
 /// kernel's copy of the address.

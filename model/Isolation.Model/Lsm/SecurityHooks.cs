@@ -51,13 +51,17 @@ public sealed class SecurityHooks
     public Errno SocketSocketpair(Task task, Socket a, Socket b) => First(_table.SocketSocketpair, h => h(task, a, b));
 
     /// <summary>
-    /// security_socket_bind: the first module's error, or <see cref="Errno.None"/>; then the
-    /// socket_bind_inline model hook point, which __sys_bind_socket runs right after it.
+    /// security_socket_bind: the first module's error (socket_bind and socket_bind_addrlen entries
+    /// in stacking order), or <see cref="Errno.None"/>; then the socket_bind_inline model hook point,
+    /// which __sys_bind_socket runs right after it.
     /// </summary>
-    public Errno SocketBind(Task task, Socket sock, SockAddr addr) =>
-        First(_table.SocketBind, h => h(task, sock, addr)) is var error && error != Errno.None
+    public Errno SocketBind(Task task, Socket sock, UserSockAddr address) =>
+        FirstInStackingOrder(_table.SocketBind, h => h(task, sock, address.Address), _table.SocketBindAddrlen, h => h(task, sock, address)) is var error && error != Errno.None
             ? error
-            : First(_table.SocketBindInline, h => h(task, sock, addr));
+            : First(_table.SocketBindInline, h => h(task, sock, address.Address));
+
+    /// <summary>security_socket_bind for an address passed with its own family and natural length.</summary>
+    public Errno SocketBind(Task task, Socket sock, SockAddr addr) => SocketBind(task, sock, AsPassed(addr));
 
     /// <summary>
     /// The socket_bind_address model hook point: each module may replace the address the bind goes
@@ -74,13 +78,17 @@ public sealed class SecurityHooks
     }
 
     /// <summary>
-    /// security_socket_connect: the first module's error, or <see cref="Errno.None"/>; then the
-    /// socket_connect_inline model hook point, which __sys_connect_file runs right after it.
+    /// security_socket_connect: the first module's error (socket_connect and socket_connect_addrlen
+    /// entries in stacking order), or <see cref="Errno.None"/>; then the socket_connect_inline model
+    /// hook point, which __sys_connect_file runs right after it.
     /// </summary>
-    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) =>
-        First(_table.SocketConnect, h => h(task, sock, addr)) is var error && error != Errno.None
+    public Errno SocketConnect(Task task, Socket sock, UserSockAddr address) =>
+        FirstInStackingOrder(_table.SocketConnect, h => h(task, sock, address.Address), _table.SocketConnectAddrlen, h => h(task, sock, address)) is var error && error != Errno.None
             ? error
-            : First(_table.SocketConnectInline, h => h(task, sock, addr));
+            : First(_table.SocketConnectInline, h => h(task, sock, address.Address));
+
+    /// <summary>security_socket_connect for an address passed with its own family and natural length.</summary>
+    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) => SocketConnect(task, sock, AsPassed(addr));
 
     /// <summary>security_socket_listen: the first module's error, or <see cref="Errno.None"/>.</summary>
     public Errno SocketListen(Task task, Socket sock, int backlog) => First(_table.SocketListen, h => h(task, sock, backlog));
@@ -356,6 +364,39 @@ public sealed class SecurityHooks
         }
 
         return result;
+    }
+
+    // An address as a caller passes it: its family, and the length of its structure.
+    private static UserSockAddr AsPassed(SockAddr addr) => new(addr.Family, addr switch
+    {
+        UnixAddress unix => unix.Length,
+        InetAddress inet => inet.Length,
+        _ => 2,
+    }, addr);
+
+    // The first error of two lists of one Linux hook, run together in stacking order (by module slot).
+    private static Errno FirstInStackingOrder<TA, TB>(HookList<TA> a, Func<TA, Errno> callA, HookList<TB> b, Func<TB, Errno> callB)
+        where TA : Delegate
+        where TB : Delegate
+    {
+        if (b.Entries.Count == 0)
+        {
+            return First(a, callA);
+        }
+
+        var calls = a.Entries.Select(e => (e.Module.Slot, Call: (Func<Errno>)(() => callA(e.Hook))))
+            .Concat(b.Entries.Select(e => (e.Module.Slot, Call: (Func<Errno>)(() => callB(e.Hook)))))
+            .OrderBy(c => c.Slot);
+        foreach (var (_, call) in calls)
+        {
+            var error = call();
+            if (error != Errno.None)
+            {
+                return error;
+            }
+        }
+
+        return Errno.None;
     }
 
     private static Errno First<THook>(HookList<THook> list, Func<THook, Errno> call)

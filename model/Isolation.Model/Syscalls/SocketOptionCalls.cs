@@ -61,6 +61,11 @@ internal static class SocketOptionCalls
             return SyscallOutcome.Fail(Errno.EINVAL);
         }
 
+        if (level == SockOptAbi.SolSocket && name == SockOptAbi.SoPeerCred)
+        {
+            return PeerCredentials(ctx, socket, before);
+        }
+
         var error = socket.GetOption(level, name, out var value);
         if (error != Errno.None)
         {
@@ -73,6 +78,29 @@ internal static class SocketOptionCalls
         return SyscallOutcome.Ok()
             .WithOutput(3, new ArrayExpr([rendered], false, SourceSpan.None))
             .WithOutput(4, SockAddrCodec.LengthAfter(before, Math.Min(before, sizeof(int))));
+    }
+
+    // getsockopt(4, SOL_SOCKET, SO_PEERCRED, {pid=p1, uid=0, gid=0}, [12]) = 0: cred_to_ucred, the
+    // peer's pid and effective ids as the caller's namespaces see them (65534 when unmapped), or
+    // pid 0 and ids -1 when the socket has no peer credentials (net/core/sock.c, 6.12).
+    private static SyscallOutcome PeerCredentials(SyscallContext ctx, Socket socket, int before)
+    {
+        const int UcredSize = 3 * sizeof(int);
+        if (before < UcredSize)
+        {
+            throw ctx.Error(ctx.Arg(4), "SO_PEERCRED into a buffer shorter than struct ucred (12 bytes) is not modelled");
+        }
+
+        var peer = socket.PeerCred;
+        var view = ctx.Caller.Cred.UserNs;
+        var ucred = new StructExpr(
+            [
+                new FieldExpr("pid", peer is null ? IntExpr.Of(0) : SymbolExpr.Of(peer.Task.Name), SourceSpan.None),
+                new FieldExpr("uid", IntExpr.Of(peer is null ? uint.MaxValue : view.FromKuidMunged(peer.Cred.Euid)), SourceSpan.None),
+                new FieldExpr("gid", IntExpr.Of(peer is null ? uint.MaxValue : view.FromKgidMunged(peer.Cred.Egid)), SourceSpan.None),
+            ],
+            SourceSpan.None);
+        return SyscallOutcome.Ok().WithOutput(3, ucred).WithOutput(4, SockAddrCodec.LengthAfter(before, UcredSize));
     }
 
     // ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING}) = 0.

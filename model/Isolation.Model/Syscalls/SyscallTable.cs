@@ -43,6 +43,7 @@ public sealed class SyscallTable
         PtraceCalls.Register(table);
         SignalCalls.Register(table);
         IpcCalls.Register(table);
+        LandlockCalls.Register(table);
         return table;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Traces;
@@ -144,14 +145,13 @@ public static class UserNamespaces
     /// </summary>
     public static string FormatMap(UserNamespace ns, UserNamespace readerNs, bool gid)
     {
-        if (ns.Parent is null)
-        {
-            return $"{0,10} {0,10} {uint.MaxValue,10}\n";
-        }
-
+        // kernel/user.c init_user_ns: the initial namespace's one extent maps every id to itself;
+        // uid_m_show shows its lower ids through the reader's namespace like any other's.
+        ImmutableArray<IdMapping> map = ns.Parent is null ? [new IdMapping(0, 0, unchecked((int)uint.MaxValue))]
+            : gid ? ns.GidMap : ns.UidMap;
         var lower = readerNs == ns && readerNs.Parent is not null ? readerNs.Parent : readerNs;
         var text = new System.Text.StringBuilder();
-        foreach (var m in gid ? ns.GidMap : ns.UidMap)
+        foreach (var m in map)
         {
             var outside = gid ? lower.FromKgid(m.Outside) : lower.FromKuid(m.Outside);
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(uint)m.Inside,10} {(uint)outside,10} {(uint)m.Count,10}\n");

@@ -9,7 +9,7 @@ namespace Isolation.Model.Kernel.Netns;
 /// route lookup fails with.
 /// </summary>
 /// <param name="Error">ENETUNREACH, EADDRNOTAVAIL… when there is no usable route; None otherwise.</param>
-/// <param name="Destination">The destination after rewriting (0.0.0.0 and :: mean loopback).</param>
+/// <param name="Destination">The destination after rewriting (0.0.0.0 means the bound source address or loopback, :: loopback).</param>
 /// <param name="Source">The source address the route prefers.</param>
 /// <param name="ArrivesIn">The namespace that receives the packet, or null when it is lost.</param>
 /// <param name="LossError">What a blocking connect eventually reports when the packet is lost.</param>

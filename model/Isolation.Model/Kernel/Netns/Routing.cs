@@ -46,13 +46,18 @@ public static class Routing
     public static bool IsLocalV6(NetNamespace ns, IpAddr addr) =>
         ns.Devices.Any(d => d.Addresses.Any(a => a.Address == addr));
 
-    /// <summary>Routes an IPv4 packet from <paramref name="ns"/> to <paramref name="destination"/>.</summary>
-    public static RouteResult OutputV4(NetNamespace ns, IpAddr destination)
+    /// <summary>
+    /// Routes an IPv4 packet from <paramref name="ns"/> to <paramref name="destination"/>, sent by a
+    /// socket bound to <paramref name="boundSource"/> (the wildcard when it is not bound to an address).
+    /// </summary>
+    public static RouteResult OutputV4(NetNamespace ns, IpAddr destination, IpAddr boundSource = default)
     {
         if (destination.IsAny)
         {
-            // ip_route_output_key_hash_rcu: no destination means this host, through lo, without a FIB lookup.
-            return Local(ns, IpAddr.LoopbackV4, IpAddr.LoopbackV4);
+            // ip_route_output_key_hash_rcu: no destination means this host, through lo, without a FIB
+            // lookup: "fl4->daddr = fl4->saddr", and 127.0.0.1 for both when the source is unset too.
+            var self = boundSource.IsAny || boundSource.IsV6 ? IpAddr.LoopbackV4 : boundSource;
+            return Local(ns, self, self);
         }
 
         if (destination.IsMulticast || destination.IsLimitedBroadcast)

@@ -14,7 +14,7 @@ public abstract partial class InetSocket
 {
     /// <summary>
     /// Routes to <paramref name="destination"/> (in this socket's family) and picks the source
-    /// address: the preset one, which must be local (EINVAL otherwise), or the route's.
+    /// address: the preset one, which must be local (ENETUNREACH otherwise), or the route's.
     /// </summary>
     protected Errno Route(IpAddr destination, out RouteResult route, out IpAddr source)
     {
@@ -26,21 +26,26 @@ public abstract partial class InetSocket
             return Errno.ENETUNREACH;
         }
 
-        route = v4 ? Routing.OutputV4(NetNs, IsV6 ? destination.MappedV4 : destination) : Routing.OutputV6(NetNs, destination);
+        var preset = InetSaddr.IsV4Mapped ? InetSaddr.MappedV4 : InetSaddr;
+        route = v4 ? Routing.OutputV4(NetNs, IsV6 ? destination.MappedV4 : destination, preset) : Routing.OutputV6(NetNs, destination);
         if (route.Error != Errno.None)
         {
             return route.Error;
         }
 
-        var preset = InetSaddr.IsV4Mapped ? InetSaddr.MappedV4 : InetSaddr;
         if (preset.IsAny)
         {
             source = route.Source;
         }
-        else if (v4 && (preset.IsV6 || !Routing.IsLocalV4(NetNs, preset)))
+        else if (v4 && preset.IsV6)
         {
-            // ip_route_output_key_hash_rcu: a source address no device has is EINVAL.
             return Errno.EINVAL;
+        }
+        else if (v4 && !Routing.IsLocalV4(NetNs, preset))
+        {
+            // ip_route_output_key_hash_rcu: a source address no device has is ENETUNREACH
+            // (checked on the patched 6.12 under qemu, traces/patched/bsdjail).
+            return Errno.ENETUNREACH;
         }
         else
         {

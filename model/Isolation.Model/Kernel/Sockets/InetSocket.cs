@@ -157,10 +157,13 @@ public abstract partial class InetSocket : Socket
         return Errno.EADDRINUSE;
     }
 
+    /// <summary>Whether the sockets holding a port keep this one from binding it (any of them conflicting, by default).</summary>
+    protected virtual bool PortInUse(IReadOnlyList<InetSocket> owners) => owners.Any(ConflictsWith);
+
     /// <summary>Takes <paramref name="port"/>, or only re-checks it when the socket already holds it.</summary>
     protected Errno TakePort(int port)
     {
-        if (Ports.Owners(port).Any(ConflictsWith))
+        if (PortInUse(Ports.Owners(port)))
         {
             return Errno.EADDRINUSE;
         }

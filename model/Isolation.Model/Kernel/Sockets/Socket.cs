@@ -56,11 +56,23 @@ public class Socket : FileObject
     /// <summary>sk_reuse (SO_REUSEADDR).</summary>
     public bool ReuseAddress { get; set; }
 
+    /// <summary>sk_reuseport (SO_REUSEPORT): inet sockets only.</summary>
+    public bool ReusePort { get; set; }
+
+    /// <summary>
+    /// sock_i_uid: the kernel uid owning the socket's inode, the fsuid of the process that made the
+    /// socket (sock_alloc), or root while no socket file holds it (a TCP connection not accepted yet).
+    /// </summary>
+    public int OwnerUid { get; set; }
+
     /// <summary>SO_BROADCAST.</summary>
     public bool Broadcast { get; set; }
 
     /// <summary>SOCK_PASSCRED (SO_PASSCRED).</summary>
     public bool PassCred { get; set; }
+
+    /// <summary>SO_PEERCRED's source: null until a unix socket pairs, listens or connects (every other family).</summary>
+    public SocketPeerCred? PeerCred { get; set; }
 
     /// <summary>Whether the last descriptor was closed (sock_release ran).</summary>
     public bool IsReleased { get; private set; }
@@ -130,9 +142,15 @@ public class Socket : FileObject
             case SockOptAbi.SoPassCred:
                 PassCred = value != 0;
                 return Errno.None;
-            case 1 or 5 or 7 or 8 or 9 or 10 or 15 or 18 or 19 or 36 or 42:
-                // SO_DEBUG, SO_DONTROUTE, buffer sizes, keepalive, OOB inline, SO_REUSEPORT, low-water
-                // marks, SO_MARK, SO_PEEK_OFF: accepted; the model has no behaviour behind them.
+            case SockOptAbi.SoReusePort when value != 0 && Family is not (SocketAbi.AfInet or SocketAbi.AfInet6):
+                // sk_setsockopt: "if (valbool && !sk_is_inet(sk)) ret = -EOPNOTSUPP".
+                return Errno.EOPNOTSUPP;
+            case SockOptAbi.SoReusePort:
+                ReusePort = value != 0;
+                return Errno.None;
+            case 1 or 5 or 7 or 8 or 9 or 10 or 18 or 19 or 36 or 42:
+                // SO_DEBUG, SO_DONTROUTE, buffer sizes, keepalive, OOB inline, low-water marks,
+                // SO_MARK, SO_PEEK_OFF: accepted; the model has no behaviour behind them.
                 return Errno.None;
             default:
                 // SO_TYPE, SO_ERROR, SO_DOMAIN, SO_PROTOCOL, SO_ACCEPTCONN are read-only: sk_setsockopt's default.
@@ -152,6 +170,7 @@ public class Socket : FileObject
         value = name switch
         {
             SockOptAbi.SoReuseAddr => ReuseAddress ? 1 : 0,
+            SockOptAbi.SoReusePort => ReusePort ? 1 : 0,
             SockOptAbi.SoType => Type,
             SockOptAbi.SoError => (int)TakeError(),
             SockOptAbi.SoBroadcast => Broadcast ? 1 : 0,

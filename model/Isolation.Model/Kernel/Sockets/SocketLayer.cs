@@ -44,6 +44,7 @@ public static class SocketLayer
 
         if (error == Errno.None)
         {
+            socket!.OwnerUid = task.Cred.Fsuid;
             error = kernel.Security.SocketPostCreate(task, socket!, family, type, protocol, false);
             if (error != Errno.None)
             {
@@ -73,7 +74,7 @@ public static class SocketLayer
 
         if (error == Errno.None && first is UnixSocket a && second is UnixSocket b)
         {
-            UnixSocket.Pair(a, b);
+            UnixSocket.Pair(a, b, task);
             return Errno.None;
         }
 
@@ -92,7 +93,7 @@ public static class SocketLayer
     /// <summary>__sys_bind_socket: security_socket_bind, the socket_bind_address rewrite, then ops->bind.</summary>
     public static Errno Bind(KernelState kernel, Task task, Socket socket, UserSockAddr address)
     {
-        var error = kernel.Security.SocketBind(task, socket, address.Address);
+        var error = kernel.Security.SocketBind(task, socket, address);
         if (error != Errno.None)
         {
             return error;
@@ -117,7 +118,7 @@ public static class SocketLayer
     /// <summary>__sys_connect_file: security_socket_connect, then ops->connect with the file's O_NONBLOCK.</summary>
     public static Errno Connect(KernelState kernel, Task task, Socket socket, UserSockAddr address, bool nonBlocking)
     {
-        var error = kernel.Security.SocketConnect(task, socket, address.Address);
+        var error = kernel.Security.SocketConnect(task, socket, address);
         return error != Errno.None ? error : socket.Connect(kernel, task, address, nonBlocking);
     }
 
@@ -134,6 +135,12 @@ public static class SocketLayer
         if (error == Errno.None)
         {
             error = socket.Accept(kernel, task, nonBlocking, out accepted);
+        }
+
+        if (error == Errno.None)
+        {
+            // do_accept: the new socket file is made (sock_alloc) by the accepting process.
+            accepted!.OwnerUid = task.Cred.Fsuid;
         }
 
         if (error == Errno.None)

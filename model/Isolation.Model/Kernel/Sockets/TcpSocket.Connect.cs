@@ -239,6 +239,7 @@ public sealed partial class TcpSocket
             State = TcpState.Established,
             Peer = this,
             ReuseAddress = listener.ReuseAddress,
+            ReusePort = listener.ReusePort,
             V6Only = listener.V6Only,
         };
         child.PortLocked = listener.PortLocked;

@@ -239,9 +239,15 @@ public sealed partial class TcpSocket : InetSocket
         }
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// inet_bind_conflict as inet_csk_get_port calls it (relax, reuseport_ok): an overlapping address
+    /// is shared with SO_REUSEADDR on both while the other does not listen, or with SO_REUSEPORT on
+    /// both when the other is in TIME_WAIT (an orphan here) or has the same owner (sock_i_uid).
+    /// </summary>
     internal override bool ConflictsWith(InetSocket other) =>
-        other != this && !(ReuseAddress && other.ReuseAddress && !other.IsListening) && AddressesOverlap(other);
+        other != this && AddressesOverlap(other)
+        && !(ReuseAddress && other.ReuseAddress && !other.IsListening)
+        && !(ReusePort && other.ReusePort && (other is TcpSocket { State: TcpState.Orphan } || OwnerUid == other.OwnerUid));
 
     /// <summary>inet_csk_get_port: bind(0) prefers odd ephemeral ports (connect takes even ones).</summary>
     protected override Errno GetPort(int port) =>

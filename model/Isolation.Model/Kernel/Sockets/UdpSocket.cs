@@ -195,9 +195,21 @@ public sealed class UdpSocket : InetSocket
         return IsConnected ? Errno.None : Errno.ENOTCONN;
     }
 
-    /// <summary>udp_lib_lport_inuse: sharing needs SO_REUSEADDR on both.</summary>
+    /// <summary>udp_lib_lport_inuse: an overlapping address without SO_REUSEADDR on both.</summary>
     internal override bool ConflictsWith(InetSocket other) =>
         other != this && !(ReuseAddress && other.ReuseAddress) && AddressesOverlap(other);
+
+    /// <summary>
+    /// udp_lib_lport_inuse walks the port's chain (newest first; udp_lib_get_port puts AF_INET6
+    /// SO_REUSEPORT sockets at the tail) and the first conflicting socket decides: SO_REUSEPORT on
+    /// both with the same owner (sock_i_uid) shares the port, anything else is EADDRINUSE.
+    /// </summary>
+    protected override bool PortInUse(IReadOnlyList<InetSocket> owners)
+    {
+        var chain = owners.Where(o => !(o.IsV6 && o.ReusePort)).Reverse().Concat(owners.Where(o => o.IsV6 && o.ReusePort));
+        return chain.FirstOrDefault(ConflictsWith) is { } first
+            && !(ReusePort && first.ReusePort && OwnerUid == first.OwnerUid);
+    }
 
     /// <summary>udp_lib_get_port: the model picks the lowest free ephemeral port.</summary>
     protected override Errno GetPort(int port) =>

@@ -94,6 +94,10 @@ public sealed partial class UnixSocket
             return error;
         }
 
+        // init_peercred(newsk): the accepted socket reports the connecting process; copy_peercred:
+        // the connecting socket reports the listener's, as of its listen().
+        embryo.PeerCred = SocketPeerCred.Of(task);
+        PeerCred = other.PeerCred;
         embryo.Peer = this;
         embryo.State = UnixState.Established;
         embryo.Name = other.Name;

@@ -85,13 +85,14 @@ public sealed partial class UnixSocket : Socket
         return Errno.None;
     }
 
-    /// <summary>unix_socketpair: joins two new sockets back to back.</summary>
-    public static void Pair(UnixSocket a, UnixSocket b)
+    /// <summary>unix_socketpair: joins two new sockets back to back; both report <paramref name="task"/> as peer (init_peercred).</summary>
+    public static void Pair(UnixSocket a, UnixSocket b, Task task)
     {
         a.Peer = b;
         b.Peer = a;
         a.State = UnixState.Established;
         b.State = UnixState.Established;
+        a.PeerCred = b.PeerCred = SocketPeerCred.Of(task);
     }
 
     /// <summary>
@@ -150,6 +151,9 @@ public sealed partial class UnixSocket : Socket
 
         MaxBacklog = backlog;
         State = UnixState.Listen;
+
+        // update_peercred: set on every listen, so that connect can copy them.
+        PeerCred = SocketPeerCred.Of(task);
         return Errno.None;
     }
 
