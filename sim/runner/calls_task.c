@@ -1,4 +1,5 @@
-/* calls_task.c - task attributes: prctl, rlimits, scheduling priority. */
+/* calls_task.c - task attributes: prctl, rlimits, scheduling priority and policy. */
+#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -83,6 +84,22 @@ static void h_priority(struct call *c)
 		done(c, c->nargs > 2 ? syscall(SYS_setpriority, which, who, prio) : syscall(SYS_getpriority, which, who));
 }
 
+/* sched_setscheduler(pid, policy, [prio] | {sched_priority=N} | NULL), sched_getscheduler(pid) */
+static void h_scheduler(struct call *c)
+{
+	long long pid = a_int(c, 0), policy = c->nargs > 1 ? a_int(c, 1) : 0;
+	struct sched_param sp = {0};
+	struct node *p = c->nargs > 2 ? arg(c, 2) : NULL;
+	if (p && !a_null(c, 2))
+		sp.sched_priority = (int)(p->kind == N_STRUCT ? ival(c, field(p, "sched_priority")) : boxed(c, p));
+	if (!ready(c))
+		return;
+	if (c->nargs == 1)
+		done(c, syscall(SYS_sched_getscheduler, pid));
+	else
+		done(c, syscall(SYS_sched_setscheduler, pid, policy, a_null(c, 2) ? NULL : &sp));
+}
+
 const struct callspec task_calls[] = {
 	{"prctl", 1, 5, K_PLAIN, h_prctl},
 	{"setrlimit", 2, 2, K_PLAIN, h_setrlimit},
@@ -90,5 +107,7 @@ const struct callspec task_calls[] = {
 	{"prlimit64", 4, 4, K_PLAIN, h_prlimit64},
 	{"setpriority", 3, 3, K_PLAIN, h_priority},
 	{"getpriority", 2, 2, K_PLAIN, h_priority},
+	{"sched_setscheduler", 3, 3, K_PLAIN, h_scheduler},
+	{"sched_getscheduler", 1, 1, K_PLAIN, h_scheduler},
 	{NULL, 0, 0, K_PLAIN, NULL},
 };

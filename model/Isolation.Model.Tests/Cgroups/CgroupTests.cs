@@ -48,8 +48,18 @@ public sealed class CgroupTests
         Assert.Equal("/c1", h.Kernel.Cgroups.CgroupOf(h.P(1)).Path);
         Assert.Equal("p2", h.R("p1 fork()"));
         Assert.Equal("/c1", h.Kernel.Cgroups.CgroupOf(h.P(2)).Path);
-        Assert.Equal("\"101\\n102\\n\"", ProcHarness.Output(h.Run("p1 read(3, \"\", 64)"), 1));
+        h.Setup("p1 openat(AT_FDCWD, \"/sys/fs/cgroup/c1/cgroup.procs\", O_RDONLY)");
+        Assert.Equal("\"101\\n102\\n\"", ProcHarness.Output(h.Run("p1 read(4, \"\", 64)"), 1));
         Assert.Equal(1, _controller.Attaches);
+    }
+
+    [Fact]
+    public void ControlFileWrite_AdvancesThePosition_ForAReadOnTheSameDescriptor()
+    {
+        var h = Harness();
+        h.Setup("p1 mkdir(\"/sys/fs/cgroup/c1\", 0755)", "p1 openat(AT_FDCWD, \"/sys/fs/cgroup/c1/cgroup.procs\", O_RDWR)");
+        Assert.Equal("2", h.R("p1 write(3, \"0\\n\", 2)"));
+        Assert.Equal("\"1\\n\"", ProcHarness.Output(h.Run("p1 read(3, \"\", 64)"), 1));
     }
 
     [Theory]

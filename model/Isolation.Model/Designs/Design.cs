@@ -15,4 +15,7 @@ public sealed record Design(string Name, string Summary, string Source, Func<Sec
 {
     /// <summary>How a process enters or configures the design, for the checker's programs; empty for <c>baseline</c>.</summary>
     public ImmutableArray<EntryMove> Entry { get; init; } = [];
+
+    /// <summary>The decision rules its hooks evaluate, with the hook of each: what <c>isolation prove</c> reasons about.</summary>
+    public ImmutableArray<Rules.HookRule> Rules { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using Isolation.Model.Kernel.Fds;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -28,11 +29,7 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno FileSendSigiotask(Task current, Task target, OpenFile file, int sig)
     {
-        if (!InJail(current))
-        {
-            return Errno.None;
-        }
-
-        return Blob<Jail>(file.Security) == JailOf(target) ? Errno.None : Errno.EPERM;
+        var ids = JailIds.Number(JailOf(current), Blob<Jail>(file.Security), JailOf(target));
+        return JailRules.Sigio.Decide(Bits.Of(InJail(current)), ids[0], ids[1], ids[2]);
     }
 }

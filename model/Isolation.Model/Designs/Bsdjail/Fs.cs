@@ -2,6 +2,7 @@ using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Fs;
 using Isolation.Model.Kernel.Fs.Proc;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -17,8 +18,8 @@ public sealed partial class BsdjailModule
         hooks.InodeGetattr.Add(this, ProcPidCheck);
         hooks.InodeGetxattr.Add(this, (task, inode, name) => ProcPidCheck(task, inode));
         hooks.InodeMknod.Add(this, InodeMknod);
-        hooks.SbMount.Add(this, (task, source, target, fsType, flags) => InJail(task) ? Errno.EPERM : Errno.None);
-        hooks.SbUmount.Add(this, (task, target, flags) => InJail(task) ? Errno.EPERM : Errno.None);
+        hooks.SbMount.Add(this, (task, source, target, fsType, flags) => JailRules.InJailRefused.Decide(Bits.Of(InJail(task))));
+        hooks.SbUmount.Add(this, (task, target, flags) => JailRules.InJailRefused.Decide(Bits.Of(InJail(task))));
         hooks.Sysctl.Add(this, Sysctl);
     }
 
@@ -39,12 +40,8 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno ProcPidCheck(Task task, Inode inode)
     {
-        if (ActiveJail(task) is not { } jail || inode is not ProcPidDir)
-        {
-            return Errno.None;
-        }
-
-        return Blob<Jail>(inode.Security) == jail ? Errno.None : Errno.ENOENT;
+        var ids = JailIds.Number(JailOf(task), Blob<Jail>(inode.Security));
+        return JailRules.ProcPid.Decide(Bits.Of(InJail(task)), ids[0], Bits.Of(inode is ProcPidDir), ids[1]);
     }
 
     /// <summary>
@@ -52,17 +49,9 @@ public sealed partial class BsdjailModule
     /// ("Thanks to Brad Spender for pointing out fifos should be allowed"); so a unix socket bound
     /// to a path fails too, since unix_bind makes its node with vfs_mknod.
     /// </summary>
-    private Errno InodeMknod(Task task, Inode dir, string name, int mode, long dev)
-    {
-        if (!InJail(task) || FileModes.TypeOf(mode) == FileModes.Fifo)
-        {
-            return Errno.None;
-        }
-
-        return Errno.EPERM;
-    }
+    private Errno InodeMknod(Task task, Inode dir, string name, int mode, long dev) =>
+        JailRules.Mknod.Decide(Bits.Of(InJail(task)), Bits.Of(mode));
 
     /// <summary>jail_sysctl: a jailed task may not write a sysctl ("op &amp; 002", MAY_WRITE: EPERM); reading is allowed.</summary>
-    private Errno Sysctl(Task task, string name, int mask) =>
-        InJail(task) && (mask & MayMask.Write) != 0 ? Errno.EPERM : Errno.None;
+    private Errno Sysctl(Task task, string name, int mask) => JailRules.Sysctl.Decide(Bits.Of(InJail(task)), Bits.Of(mask));
 }

@@ -1,5 +1,6 @@
 using Isolation.Model.Kernel.Ipc;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -8,27 +9,21 @@ namespace Isolation.Model.Designs.Bsdjail;
 /// <summary>The SysV IPC hooks: objects made in a jail carry it; a jailed task reaches only its own jail's objects.</summary>
 public sealed partial class BsdjailModule
 {
-    // IPC_INFO and the SHM_INFO, MSG_INFO, SEM_INFO commands (include/uapi/linux/{ipc,shm,msg,sem}.h).
-    private const int IpcInfo = 3;
-    private const int ShmInfo = 14;
-    private const int MsgInfo = 12;
-    private const int SemInfo = 19;
-
     private void AddIpcHooks(HookTable hooks)
     {
         hooks.IpcPermission.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
         hooks.ShmAlloc.Add(this, IpcAlloc);
         hooks.ShmAssociate.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
-        hooks.ShmShmctl.Add(this, (task, ipc, cmd) => cmd is IpcInfo or ShmInfo ? Errno.None : IpcCheck(ipc, task));
+        hooks.ShmShmctl.Add(this, (task, ipc, cmd) => IpcCtl(JailRules.ShmCtl, ipc, task, cmd));
         hooks.ShmShmat.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
         hooks.MsgQueueAlloc.Add(this, IpcAlloc);
         hooks.MsgQueueAssociate.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
-        hooks.MsgQueueMsgctl.Add(this, (task, ipc, cmd) => cmd is IpcInfo or MsgInfo ? Errno.None : IpcCheck(ipc, task));
+        hooks.MsgQueueMsgctl.Add(this, (task, ipc, cmd) => IpcCtl(JailRules.MsgCtl, ipc, task, cmd));
         hooks.MsgQueueMsgsnd.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
         hooks.MsgQueueMsgrcv.Add(this, (task, queue, target, type, mode) => IpcCheck(queue, target));
         hooks.SemAlloc.Add(this, IpcAlloc);
         hooks.SemAssociate.Add(this, (task, ipc, flag) => IpcCheck(ipc, task));
-        hooks.SemSemctl.Add(this, (task, ipc, cmd) => cmd is IpcInfo or SemInfo ? Errno.None : IpcCheck(ipc, task));
+        hooks.SemSemctl.Add(this, (task, ipc, cmd) => IpcCtl(JailRules.SemCtl, ipc, task, cmd));
         hooks.SemSemop.Add(this, (task, sem, nsops, alter) => IpcCheck(sem, task));
     }
 
@@ -49,11 +44,14 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno IpcCheck(IpcObject ipc, Task target)
     {
-        if (ActiveJail(target) is not { } jail)
-        {
-            return Errno.None;
-        }
+        var ids = JailIds.Number(JailOf(target), Blob<Jail>(ipc.Security));
+        return JailRules.Ipc.Decide(Bits.Of(InJail(target)), ids[0], ids[1]);
+    }
 
-        return Blob<Jail>(ipc.Security) == jail ? Errno.None : Errno.EPERM;
+    /// <summary>jail_shm_shmctl, jail_msg_queue_msgctl, jail_sem_semctl: the IPC check, with the object's *_INFO commands exempt.</summary>
+    private Errno IpcCtl(Rule rule, IpcObject ipc, Task task, int cmd)
+    {
+        var ids = JailIds.Number(JailOf(task), Blob<Jail>(ipc.Security));
+        return rule.Decide(Bits.Of(InJail(task)), ids[0], ids[1], Bits.Of(cmd));
     }
 }

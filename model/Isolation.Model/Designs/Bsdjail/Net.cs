@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -30,17 +31,8 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno SocketCreate(Task task, int family, int type, int protocol, bool kern)
     {
-        if (kern || ActiveJail(task) is not { HasAddress: true } jail)
-        {
-            return Errno.None;
-        }
-
-        return family switch
-        {
-            SocketAbi.AfInet => jail.GotIpv4 ? Errno.None : Errno.EPERM,
-            SocketAbi.AfInet6 => jail.GotIpv6 ? Errno.None : Errno.EPERM,
-            _ => Errno.None,
-        };
+        var jail = ActiveJail(task);
+        return JailRules.SocketCreate.Decide(Bits.Of(family), Bits.Of(kern), Bits.Of(jail is not null), Bits.Of(jail?.GotIpv4 ?? false), Bits.Of(jail?.GotIpv6 ?? false));
     }
 
     /// <summary>jail_socket_post_create: a jailed task's new inet socket gets the jail's address as its source address.</summary>
@@ -72,67 +64,38 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno SocketBind(Task task, Socket sock, SockAddr addr)
     {
-        if (ActiveJail(task) is not { } jail)
+        if (ActiveJail(task) is { } jail && sock.Family == SocketAbi.AfUnix && addr is UnixAddress { Kind: UnixAddressKind.Abstract })
         {
-            return Errno.None;
+            SetBlob(sock.Security, jail);
         }
 
-        if (sock.Family == SocketAbi.AfUnix)
-        {
-            if (addr is UnixAddress { Kind: UnixAddressKind.Abstract })
-            {
-                SetBlob(sock.Security, jail);
-            }
-
-            return Errno.None;
-        }
-
-        return InetBind(jail, addr).Error;
+        return JailRules.SocketBind.Decide(BindInputs(task, sock, addr));
     }
 
     /// <summary>
     /// jail_inet6_bind's <c>ipv6_addr_copy(sin6_addr, jailaddr)</c>: a jailed bind to ::1 binds
     /// the jail's IPv6 address instead (the hook writes the kernel's copy of the address).
     /// </summary>
-    private SockAddr? SocketBindAddress(Task task, Socket sock, SockAddr addr) =>
-        ActiveJail(task) is { } jail && sock.Family != SocketAbi.AfUnix ? InetBind(jail, addr).Rewritten : null;
-
-    // jail_inet4_bind and jail_inet6_bind, dispatched on the address's family: the verdict, and the
-    // address the bind goes on with when the hook rewrote it.
-    private static (Errno Error, SockAddr? Rewritten) InetBind(Jail jail, SockAddr addr)
+    private SockAddr? SocketBindAddress(Task task, Socket sock, SockAddr addr)
     {
-        if (!jail.HasAddress)
-        {
-            // "If we want to be strict, we could just deny net access when lacking a pseudo ip.
-            // For now we just allow it."
-            return (Errno.None, null);
-        }
+        var inputs = BindInputs(task, sock, addr);
+        return JailRules.RemapsLoopback6.Holds(inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], inputs[6], inputs[8]) && addr is InetAddress v6
+            ? v6 with { Address = ActiveJail(task)!.Addr6 }
+            : null;
+    }
 
-        switch (addr)
-        {
-            case InetAddress { Address.IsV6: false } v4:
-                if (!jail.GotIpv4)
-                {
-                    return (Errno.EPERM, null);
-                }
-
-                var ok4 = v4.Address == jail.Addr4 || v4.Address == IpAddr.LoopbackV4 || v4.Address.IsAny;
-                return (ok4 ? Errno.None : Errno.EPERM, null);
-            case InetAddress v6:
-                if (!jail.GotIpv6)
-                {
-                    return (Errno.EPERM, null);
-                }
-
-                if (v6.Address == jail.Addr6)
-                {
-                    return (Errno.None, null);
-                }
-
-                return v6.Address == IpAddr.LoopbackV6 ? (Errno.None, v6 with { Address = jail.Addr6 }) : (Errno.EPERM, null);
-            default:
-                return (Errno.None, null);
-        }
+    // The inputs of JailRules.SocketBind, in its order: the socket's and the address's family, the
+    // address as IPv4 and IPv6 numbers, and the caller's jail.
+    private UInt128[] BindInputs(Task task, Socket sock, SockAddr addr)
+    {
+        var jail = ActiveJail(task);
+        var address = addr is InetAddress inet ? inet.Address.Value : UInt128.Zero;
+        return
+        [
+            Bits.Of(sock.Family), Bits.Of(addr.Family), address & uint.MaxValue, address,
+            Bits.Of(jail is not null), Bits.Of(jail?.GotIpv4 ?? false), Bits.Of(jail?.GotIpv6 ?? false),
+            (jail?.Addr4.Value ?? 0) & uint.MaxValue, jail?.Addr6.Value ?? 0,
+        ];
     }
 
     /// <summary>
@@ -143,17 +106,10 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno SocketListen(Task task, Socket sock, int backlog)
     {
-        if (ActiveJail(task) is not { HasAddress: true } jail)
-        {
-            return Errno.None;
-        }
-
-        return sock.Family switch
-        {
-            SocketAbi.AfInet => sock.InetSaddr.Value == jail.Addr4.Value ? Errno.None : Errno.EPERM,
-            SocketAbi.AfInet6 => sock.InetSaddr.Value == jail.Addr6.Value ? Errno.None : Errno.EPERM,
-            _ => Errno.None,
-        };
+        var jail = ActiveJail(task);
+        return JailRules.SocketListen.Decide(
+            Bits.Of(sock.Family), sock.InetSaddr.Value & uint.MaxValue, sock.InetSaddr.Value, Bits.Of(jail is not null), Bits.Of(jail?.GotIpv4 ?? false), Bits.Of(jail?.GotIpv6 ?? false),
+            (jail?.Addr4.Value ?? 0) & uint.MaxValue, jail?.Addr6.Value ?? 0);
     }
 
     /// <summary>
@@ -163,6 +119,9 @@ public sealed partial class BsdjailModule
     /// so a jailed task reaches no pathname or unnamed socket, and a task that configured a jail
     /// but has not exec'd yet reaches no unix socket at all.
     /// </summary>
-    private Errno UnixPeerCheck(Task task, Socket other) =>
-        JailOf(task) == Blob<Jail>(other.Security) ? Errno.None : Errno.EPERM;
+    private Errno UnixPeerCheck(Task task, Socket other)
+    {
+        var ids = JailIds.Number(JailOf(task), Blob<Jail>(other.Security));
+        return JailRules.UnixPeer.Decide(Bits.Of(InJail(task)), ids[0], ids[1]);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -38,16 +39,12 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno Setprocattr(Task task, string name, ReadOnlyMemory<byte> value)
     {
-        var jail = JailOf(task);
-        if (jail is { InUse: true })
-        {
-            return Errno.EINVAL;
-        }
-
         // "p != current" is checked by proc_pid_attr_write in 6.12 (EACCES) before the hook runs.
-        if (name != "exec")
+        var jail = JailOf(task);
+        var refused = JailRules.Setprocattr.Decide(Bits.Of(InJail(task)), Bits.Of(name == "exec"));
+        if (refused != Errno.None)
         {
-            return Errno.EPERM;
+            return refused;
         }
 
         if (jail is null)

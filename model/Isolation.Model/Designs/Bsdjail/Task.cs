@@ -3,6 +3,7 @@ using Isolation.Model.Kernel.Creds;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -40,12 +41,8 @@ public sealed partial class BsdjailModule
 
     private Errno Ptrace(Task tracer, Task tracee)
     {
-        if (ActiveJail(tracer) is not { } jail)
-        {
-            return Errno.None;
-        }
-
-        return jail == JailOf(tracee) ? Errno.None : Errno.EPERM;
+        var ids = JailIds.Number(JailOf(tracer), JailOf(tracee));
+        return JailRules.Ptrace.Decide(Bits.Of(InJail(tracer)), ids[0], ids[1]);
     }
 
     /// <summary>
@@ -53,20 +50,8 @@ public sealed partial class BsdjailModule
     /// CAP_SYS_RAWIO; then, for every task, the superuser rule of 2.6's dummy module: a file-system
     /// capability needs fsuid 0, any other euid 0 (kernel ids: root of the initial namespace).
     /// </summary>
-    private Errno Capable(Task task, UserNamespace ns, Capability cap)
-    {
-        if (InJail(task) && cap is Capability.SysNice or Capability.NetAdmin or Capability.SysModule or Capability.SysRawio)
-        {
-            return Errno.EPERM;
-        }
-
-        var cred = task.Cred;
-        return (IsFsCap(cap) ? cred.Fsuid : cred.Euid) == 0 ? Errno.None : Errno.EPERM;
-    }
-
-    // cap_is_fs_cap: CAP_FS_MASK of include/linux/capability.h (6.12).
-    private static bool IsFsCap(Capability cap) => cap is Capability.Chown or Capability.DacOverride or
-        Capability.DacReadSearch or Capability.Fowner or Capability.Fsetid or Capability.MacOverride;
+    private Errno Capable(Task task, UserNamespace ns, Capability cap) =>
+        JailRules.Capable.Decide(Bits.Of(InJail(task)), Bits.Of((int)cap), Bits.Of((int)task.Cred.Euid), Bits.Of((int)task.Cred.Fsuid));
 
     /// <summary>
     /// jail_task_kill: a jailed sender may signal only tasks of its own jail (EPERM), except that
@@ -74,12 +59,8 @@ public sealed partial class BsdjailModule
     /// </summary>
     private Errno TaskKill(Task sender, Task target, int sig)
     {
-        if (ActiveJail(sender) is not { } jail || jail == JailOf(target) || sig == Signals.Chld)
-        {
-            return Errno.None;
-        }
-
-        return Errno.EPERM;
+        var ids = JailIds.Number(JailOf(sender), JailOf(target));
+        return JailRules.TaskKill.Decide(Bits.Of(InJail(sender)), ids[0], ids[1], Bits.Of(sig));
     }
 
     /// <summary>
@@ -97,9 +78,10 @@ public sealed partial class BsdjailModule
             return Errno.None;
         }
 
-        if (jail.MaxNrTask != 0 && jail.CurNrTask >= jail.MaxNrTask)
+        var refused = JailRules.TaskCreate.Decide(Bits.Of(true), Bits.Of(jail.MaxNrTask), Bits.Of(jail.CurNrTask));
+        if (refused != Errno.None)
         {
-            return Errno.EPERM;
+            return refused;
         }
 
         SetBlob(child.Security, jail);
@@ -185,10 +167,10 @@ public sealed partial class BsdjailModule
 
     /// <summary>jail_task_setrlimit: a jailed task may set no rlimit (EPERM).</summary>
     private Errno TaskSetrlimit(Task task, Task target, int resource, ulong cur, ulong max) =>
-        InJail(task) ? Errno.EPERM : Errno.None;
+        JailRules.InJailRefused.Decide(Bits.Of(InJail(task)));
 
     /// <summary>jail_task_setscheduler: a jailed task may change no scheduling policy (EPERM).</summary>
-    private Errno TaskSetscheduler(Task task, Task target) => InJail(task) ? Errno.EPERM : Errno.None;
+    private Errno TaskSetscheduler(Task task, Task target) => JailRules.InJailRefused.Decide(Bits.Of(InJail(task)));
 
     /// <summary>
     /// setup_netaddress: "%u.%u.%u.%u" with each part at most 255 gives GOT_IPV4; eight "%x" groups

@@ -19,5 +19,6 @@ public static class Landlock618Design
         () => new LandlockModule(LandlockRelease.Linux618))
     {
         Entry = LandlockDesign.EntryMoves,
+        Rules = LandlockDesign.Rules,
     };
 }

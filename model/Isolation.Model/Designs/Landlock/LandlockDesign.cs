@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Isolation.Model.Rules;
 
 namespace Isolation.Model.Designs.Landlock;
 
@@ -40,6 +41,18 @@ public static class LandlockDesign
         ]),
     ];
 
+    /// <summary>The rules of Landlock's hooks, by hook (the same in every release the model has).</summary>
+    public static ImmutableArray<HookRule> Rules { get; } =
+    [
+        new("ptrace_access_check", LandlockRules.Ptrace),
+        new("ptrace_traceme", LandlockRules.Ptrace),
+        new("task_kill", LandlockRules.TaskKill),
+        new("unix_stream_connect", LandlockRules.UnixStreamConnect),
+        new("unix_may_send", LandlockRules.UnixMaySend),
+        new("socket_bind_addrlen", LandlockRules.SocketBind),
+        new("socket_connect_addrlen", LandlockRules.SocketConnect),
+    ];
+
     /// <summary>The catalog entry.</summary>
     public static Design Design { get; } = new(
         Name,
@@ -48,5 +61,6 @@ public static class LandlockDesign
         () => new LandlockModule(LandlockRelease.Linux612))
     {
         Entry = EntryMoves,
+        Rules = Rules,
     };
 }

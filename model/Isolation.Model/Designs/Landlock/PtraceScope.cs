@@ -1,5 +1,6 @@
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.Landlock;
@@ -29,11 +30,8 @@ internal sealed class PtraceScope
     public Errno TaskPtrace(Task parent, Task child)
     {
         var parentDomain = _module.DomainOf(parent);
-        if (parentDomain is null)
-        {
-            return Errno.None;
-        }
-
-        return _module.DomainOf(child) is { } childDomain && childDomain.IsWithin(parentDomain) ? Errno.None : Errno.EPERM;
+        return LandlockRules.Ptrace.Decide(
+            Bits.Of(parentDomain is not null),
+            Bits.Of(parentDomain is not null && _module.DomainOf(child) is { } childDomain && childDomain.IsWithin(parentDomain)));
     }
 }

@@ -2,6 +2,7 @@ using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.Landlock;
@@ -29,15 +30,14 @@ internal sealed class Scopes
 
     /// <summary>hook_unix_stream_connect: a scoped task connecting to an abstract listener created outside its domain is EPERM.</summary>
     public Errno UnixStreamConnect(Task task, Socket sock, Socket other, Socket newSock) =>
-        IsScopedFromAbstract(task, other) ? Errno.EPERM : Errno.None;
+        LandlockRules.UnixStreamConnect.Decide(AbstractScope(task, other));
 
     /// <summary>
     /// hook_unix_may_send: the same for a datagram connect or an addressed send, except to the peer
     /// the socket is already connected to ("already allowed to be connected").
     /// </summary>
     public Errno UnixMaySend(Task task, Socket sock, Socket other) =>
-        sock is UnixSocket { Peer: { } peer } && peer == other ? Errno.None
-        : IsScopedFromAbstract(task, other) ? Errno.EPERM : Errno.None;
+        LandlockRules.UnixMaySend.Decide([Bits.Of(sock is UnixSocket { Peer: { } peer } && peer == other), .. AbstractScope(task, other)]);
 
     /// <summary>
     /// hook_task_kill: a task may always signal its own process; otherwise a task whose domain is
@@ -45,24 +45,22 @@ internal sealed class Scopes
     /// </summary>
     public Errno TaskKill(Task sender, Task target, int sig)
     {
-        if (sender == target)
-        {
-            return Errno.None;
-        }
-
         var domain = _module.DomainOf(sender);
-        return domain is not null && domain.Handles(scope: LandlockAbi.ScopeSignal)
-            && domain.IsScopedFrom(_module.DomainOf(target), LandlockAbi.ScopeSignal)
-            ? Errno.EPERM
-            : Errno.None;
+        return LandlockRules.TaskKill.Decide(
+            Bits.Of(sender == target),
+            Bits.Of(domain is not null && domain.Handles(scope: LandlockAbi.ScopeSignal)),
+            Bits.Of(domain is not null && domain.IsScopedFrom(_module.DomainOf(target), LandlockAbi.ScopeSignal)));
     }
 
-    // is_abstract_socket(other) && sock_is_scoped(other, dom), for a task landlocked with the unix scope.
-    private bool IsScopedFromAbstract(Task task, Socket other)
+    // The caller's unix scope, is_abstract_socket(other), and sock_is_scoped(other, dom): the inputs of the unix rules.
+    private UInt128[] AbstractScope(Task task, Socket other)
     {
         var domain = _module.DomainOf(task);
-        return domain is not null && domain.Handles(scope: LandlockAbi.ScopeAbstractUnixSocket)
-            && other is UnixSocket { Name.Kind: UnixAddressKind.Abstract }
-            && domain.IsScopedFrom(_module.CreatorDomainOf(other), LandlockAbi.ScopeAbstractUnixSocket);
+        return
+        [
+            Bits.Of(domain is not null && domain.Handles(scope: LandlockAbi.ScopeAbstractUnixSocket)),
+            Bits.Of(other is UnixSocket { Name.Kind: UnixAddressKind.Abstract }),
+            Bits.Of(domain is not null && domain.IsScopedFrom(_module.CreatorDomainOf(other), LandlockAbi.ScopeAbstractUnixSocket)),
+        ];
     }
 }

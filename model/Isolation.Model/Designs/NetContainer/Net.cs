@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -31,30 +32,14 @@ public sealed partial class NetContainerModule
     private Errno SocketBind(Task task, Socket sock, SockAddr address)
     {
         // Hooks are on the lists from boot; the patch registered them with the first child container.
-        if (!Subsystem.SecurityRegistered)
-        {
-            return Errno.None;
-        }
-
-        // Do nothing for the root container
         var network = NetworkOf(task);
-        if (network == Subsystem.Top)
-        {
-            return Errno.None;
-        }
-
-        // Check we have to do some filtering
-        if (sock.Family != SocketAbi.AfInet)
-        {
-            return Errno.None;
-        }
-
-        var addr = address is InetAddress { Address.IsV6: false } inet ? Network.SAddr(inet.Address) : 0;
-        if (addr == 0)
-        {
-            return Errno.None;
-        }
-
-        return network.Allows(addr) ? Errno.None : Errno.EPERM;
+        var v4 = address is InetAddress { Address.IsV6: false } inet ? inet.Address : IpAddr.AnyV4;
+        return ContainerRules.SocketBind.Decide(
+            Bits.Of(Subsystem.SecurityRegistered),
+            Bits.Of(network == Subsystem.Top),
+            Bits.Of(sock.Family),
+            Bits.Of(address.Family),
+            (UInt128)(uint)v4.Value,
+            Bits.Of(network.Allows(Network.SAddr(v4))));
     }
 }

@@ -36,6 +36,7 @@ public static class NetContainerDesign
         () => new NetContainerModule(canAttach: false))
     {
         Entry = EntryMoves,
+        Rules = [new("socket_bind", ContainerRules.SocketBind), new("can_attach", ContainerRules.CanAttachPosted)],
     };
 
     /// <summary>The catalog entry of the variant with can_attach.</summary>
@@ -46,5 +47,6 @@ public static class NetContainerDesign
         () => new NetContainerModule(canAttach: true))
     {
         Entry = EntryMoves,
+        Rules = [new("socket_bind", ContainerRules.SocketBind), new("can_attach", ContainerRules.CanAttachNetAdmin)],
     };
 }

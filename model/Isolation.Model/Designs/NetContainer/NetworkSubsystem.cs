@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel;
 using Isolation.Model.Kernel.Cgroups;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -82,5 +83,5 @@ public sealed class NetworkSubsystem : CgroupSubsystem
     /// creating a container and changing its addresses; EPERM as network_create and network_write give.
     /// </summary>
     public override Errno CanAttach(KernelState kernel, Task current, Task task, Cgroup destination) =>
-        !CanAttachRequiresNetAdmin || Capable(kernel, current, Capability.NetAdmin) ? Errno.None : Errno.EPERM;
+        (CanAttachRequiresNetAdmin ? ContainerRules.CanAttachNetAdmin : ContainerRules.CanAttachPosted).Decide(Bits.Of(Capable(kernel, current, Capability.NetAdmin)));
 }

@@ -1,4 +1,5 @@
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.NosuidUnshare;
@@ -24,14 +25,11 @@ internal static class Exec
     /// <summary>EPERM when a task with the flag would gain an effective id or permitted capabilities by this exec.</summary>
     public static Errno BprmCredsFromFile(NosuidPrctl state, Binprm bprm)
     {
-        if (!state.Get(bprm.Task).NoSuid)
-        {
-            return Errno.None;
-        }
-
         var old = bprm.Task.Cred;
-        var gains = bprm.NewCred.Euid != old.Euid || bprm.NewCred.Egid != old.Egid ||
-                    !bprm.NewCred.Permitted.IsSubsetOf(old.Permitted);
-        return gains ? Errno.EPERM : Errno.None;
+        var next = bprm.NewCred;
+        return NosuidRules.Exec.Decide(
+            Bits.Of(state.Get(bprm.Task).NoSuid),
+            Bits.Of(old.Euid), Bits.Of(next.Euid), Bits.Of(old.Egid), Bits.Of(next.Egid),
+            Bits.Of(old.Permitted.Bits), Bits.Of(next.Permitted.Bits));
     }
 }

@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 
 namespace Isolation.Model.Designs.NosuidUnshare;
 
@@ -25,7 +26,7 @@ internal static class Namespaces
     public static bool UnsharePermit(NosuidPrctl state, Task task, long flags)
     {
         var current = state.Get(task);
-        if (!current.NoSuid || (flags & (CloneFlags.NamespacesButUser | CloneFlags.NewUser)) != CloneFlags.NewNet)
+        if (!NosuidRules.UnsharePermit.Holds(Bits.Of(current.NoSuid), Bits.Of(flags)))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.NosuidUnshare;
@@ -42,12 +43,14 @@ public sealed class NosuidPrctl
         switch (option)
         {
             case SeedConstants.SetNosuid:
-                if (arg2 != 1 || (arg3 | arg4 | arg5) != 0)
+                var args = new[] { Bits.Of(Get(task).NoSuid), Bits.Of(arg2), Bits.Of(arg3 | arg4 | arg5) };
+                var error = NosuidRules.SetNosuid.Decide(args[1], args[2]);
+                if (error != Errno.None)
                 {
-                    return -(long)Errno.EINVAL;
+                    return -(long)error;
                 }
 
-                Set(task, Get(task) with { NoSuid = true });
+                Set(task, Get(task) with { NoSuid = NosuidRules.NoSuidAfterSet.Holds(args) });
                 return 0;
             case SeedConstants.GetNosuid:
                 return (arg2 | arg3 | arg4 | arg5) != 0 ? -(long)Errno.EINVAL : Get(task).NoSuid ? 1 : 0;

@@ -26,5 +26,11 @@ public static class NosuidUnshareDesign
             EntryMove.Single("nosuid", "prctl(PR_SET_NOSUID, 1)"),
             EntryMove.Single("new-netns", "unshare(CLONE_NEWNET)"),
         ],
+        Rules =
+        [
+            new("bprm_creds_from_file", NosuidRules.Exec),
+            new("unshare_permit", NosuidRules.UnsharePermit),
+            new("task_prctl", NosuidRules.SetNosuid),
+        ],
     };
 }

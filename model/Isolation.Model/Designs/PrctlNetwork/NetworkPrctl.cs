@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.PrctlNetwork;
@@ -40,7 +41,7 @@ public sealed class NetworkPrctl
     /// (<c>current-&gt;network &amp; ~task-&gt;network</c>); "You may ptrace() any process that has all
     /// the network restrictions you do."
     /// </summary>
-    public Errno PtraceRule(Task tracer, Task child) => (Get(tracer) & ~Get(child)) != 0 ? Errno.EPERM : Errno.None;
+    public Errno PtraceRule(Task tracer, Task child) => NetworkFlagRules.Ptrace.Decide(Bits.Of(Get(tracer)), Bits.Of(Get(child)));
 
     /// <summary>
     /// The two options; any other is not this design's (-ENOSYS). PR_GET_NETWORK returns the flags
@@ -60,21 +61,17 @@ public sealed class NetworkPrctl
         return Errno.None;
     }
 
-    // prctl_set_network: clearing a bit is EPERM ("only dropping access is permitted"), checked
-    // before an undefined bit, which is EINVAL; arg3 to arg5 are never looked at.
+    // prctl_set_network: the check and the flags it leaves are NetworkFlagRules'; arg3 to arg5 are never looked at.
     private long Set(Task task, ulong flags)
     {
-        if ((Get(task) & ~flags) != 0)
+        var args = new[] { Bits.Of(Get(task)), Bits.Of(flags) };
+        var error = NetworkFlagRules.SetNetwork.Decide(args);
+        if (error != Errno.None)
         {
-            return -(long)Errno.EPERM;
+            return -(long)error;
         }
 
-        if ((flags & ~(ulong)SeedConstants.NetworkAllFlags) != 0)
-        {
-            return -(long)Errno.EINVAL;
-        }
-
-        _owner.SetBlob(task.Security, new NetworkFlags(flags));
+        _owner.SetBlob(task.Security, new NetworkFlags((ulong)NetworkFlagRules.FlagsAfterSet.Evaluate(args)));
         return 0;
     }
 }

@@ -1,3 +1,5 @@
+using Isolation.Model.Rules;
+
 namespace Isolation.Model.Designs.PrctlNetwork;
 
 /// <summary>
@@ -25,6 +27,12 @@ public static class PrctlNetworkDesign
         Entry =
         [
             EntryMove.Single("network-off", "prctl(PR_SET_NETWORK, PR_NETWORK_OFF)"),
+        ],
+        Rules =
+        [
+            .. RlimitNetwork.NetworkOffInline.Rules,
+            new("ptrace_may_access_inline", NetworkFlagRules.Ptrace),
+            new("task_prctl", NetworkFlagRules.SetNetwork),
         ],
     };
 }

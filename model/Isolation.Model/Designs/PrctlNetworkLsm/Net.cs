@@ -3,6 +3,7 @@ using Isolation.Model.Designs.PrctlNetwork;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.PrctlNetworkLsm;
@@ -21,14 +22,14 @@ internal sealed class Net
 {
     private readonly SecurityModule _module;
     private readonly NetworkPrctl _flags;
-    private readonly bool _refuseAbstract;
+    private readonly LsmNetRules _rules;
 
     /// <summary>The hooks of <paramref name="module"/>, reading <paramref name="flags"/>; <paramref name="refuseAbstract"/> for the fixed variant.</summary>
     public Net(SecurityModule module, NetworkPrctl flags, bool refuseAbstract)
     {
         _module = module;
         _flags = flags;
-        _refuseAbstract = refuseAbstract;
+        _rules = refuseAbstract ? LsmNetRules.Fixed : LsmNetRules.Posted;
     }
 
     /// <summary>Adds the hooks (the <c>.socket_*</c> members of <c>prctl_network_security_ops</c>).</summary>
@@ -40,36 +41,22 @@ internal sealed class Net
         hooks.SocketSendmsg.Add(_module, SocketSendmsg);
     }
 
-    /// <summary>prctl_network_socket_create_hook: AF_UNIX passes, any other family is <c>maybe_allow()</c> (kern ignored).</summary>
+    /// <summary>prctl_network_socket_create_hook (kern ignored).</summary>
     public Errno SocketCreate(Task task, int family, int type, int protocol, bool kern) =>
-        family == SocketAbi.AfUnix ? Errno.None : MaybeAllow(task);
+        _rules.SocketCreate.Decide(Bits.Of(family), Bits.Of(_flags.IsNetworkOff(task)));
 
-    /// <summary>prctl_network_socket_bind_hook: an AF_UNIX address (pathname, abstract or autobind) passes; the fixed variant refuses an abstract one.</summary>
-    public Errno SocketBind(Task task, Socket sock, SockAddr addr) => AddressCheck(task, addr);
+    /// <summary>prctl_network_socket_bind_hook.</summary>
+    public Errno SocketBind(Task task, Socket sock, SockAddr addr) => AddressCheck(_rules.SocketBind, task, addr);
 
-    /// <summary>prctl_network_socket_connect_hook: as bind.</summary>
-    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) => AddressCheck(task, addr);
+    /// <summary>prctl_network_socket_connect_hook.</summary>
+    public Errno SocketConnect(Task task, Socket sock, SockAddr addr) => AddressCheck(_rules.SocketConnect, task, addr);
 
-    /// <summary>
-    /// prctl_network_socket_sendmsg_hook: <c>sk_family != PF_UNIX &amp;&amp; current-&gt;network &amp;&amp;
-    /// (msg_name != NULL || msg_namelen != 0)</c> is EPERM; a unix socket may send to any name (the
-    /// fixed variant: to any but an abstract one).
-    /// </summary>
-    public Errno SocketSendmsg(Task task, Socket sock, SockAddr? addr, int size)
-    {
-        if (sock.Family == SocketAbi.AfUnix)
-        {
-            return IsRefusedAbstract(addr) ? MaybeAllow(task) : Errno.None;
-        }
+    /// <summary>prctl_network_socket_sendmsg_hook: <paramref name="addr"/> is null for a send without msg_name.</summary>
+    public Errno SocketSendmsg(Task task, Socket sock, SockAddr? addr, int size) =>
+        _rules.SocketSendmsg.Decide(Bits.Of(sock.Family), Bits.Of(addr is not null), Bits.Of(IsAbstract(addr)), Bits.Of(_flags.IsNetworkOff(task)));
 
-        return _flags.IsNetworkOff(task) && addr is not null ? Errno.EPERM : Errno.None;
-    }
+    private Errno AddressCheck(Rule rule, Task task, SockAddr addr) =>
+        rule.Decide(Bits.Of(addr.Family), Bits.Of(IsAbstract(addr)), Bits.Of(_flags.IsNetworkOff(task)));
 
-    private Errno AddressCheck(Task task, SockAddr addr) =>
-        addr.Family == SocketAbi.AfUnix && !IsRefusedAbstract(addr) ? Errno.None : MaybeAllow(task);
-
-    private bool IsRefusedAbstract(SockAddr? addr) => _refuseAbstract && addr is UnixAddress { Kind: UnixAddressKind.Abstract };
-
-    // maybe_allow: "if (current->network) return -EPERM; return 0;".
-    private Errno MaybeAllow(Task task) => _flags.IsNetworkOff(task) ? Errno.EPERM : Errno.None;
+    private static bool IsAbstract(SockAddr? addr) => addr is UnixAddress { Kind: UnixAddressKind.Abstract };
 }

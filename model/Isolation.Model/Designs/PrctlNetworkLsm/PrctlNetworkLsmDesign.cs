@@ -1,3 +1,5 @@
+using Isolation.Model.Rules;
+
 namespace Isolation.Model.Designs.PrctlNetworkLsm;
 
 /// <summary>
@@ -24,6 +26,15 @@ public static class PrctlNetworkLsmDesign
         Entry =
         [
             EntryMove.Single("network-off", "prctl(PR_SET_NETWORK, PR_NETWORK_OFF)"),
+        ],
+        Rules =
+        [
+            new("socket_create", LsmNetRules.Posted.SocketCreate),
+            new("socket_bind", LsmNetRules.Posted.SocketBind),
+            new("socket_connect", LsmNetRules.Posted.SocketConnect),
+            new("socket_sendmsg", LsmNetRules.Posted.SocketSendmsg),
+            new("ptrace_access_check", PrctlNetwork.NetworkFlagRules.Ptrace),
+            new("task_prctl", PrctlNetwork.NetworkFlagRules.SetNetwork),
         ],
     };
 }

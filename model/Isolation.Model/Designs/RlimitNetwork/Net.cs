@@ -2,6 +2,7 @@ using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.RlimitNetwork;
@@ -47,28 +48,29 @@ public sealed class Net
     /// kernel-internal sockets (<paramref name="kern"/>) go through it as well.
     /// </summary>
     public Errno SocketCreateInline(Task task, int family, int type, int protocol, bool kern) =>
-        family == SocketAbi.AfUnix || !_networkOff(task) ? Errno.None : Errno.EPERM;
+        NetworkOffRules.SocketCreateInline.Decide(Bits.Of(family), Off(task));
 
     /// <summary>sys_bind: <c>(address.sa_family == AF_UNIX || rlim_cur) ? 0 : -EPERM</c>, on the family as written, whatever the socket's.</summary>
-    public Errno SocketBindInline(Task task, Socket sock, SockAddr addr) => AddressFamilyCheck(task, addr);
+    public Errno SocketBindInline(Task task, Socket sock, SockAddr addr) =>
+        NetworkOffRules.SocketBindInline.Decide(Bits.Of(addr.Family), Off(task));
 
     /// <summary>sys_connect: the same test as bind; AF_UNSPEC (disconnect) is not AF_UNIX, so it is refused.</summary>
-    public Errno SocketConnectInline(Task task, Socket sock, SockAddr addr) => AddressFamilyCheck(task, addr);
+    public Errno SocketConnectInline(Task task, Socket sock, SockAddr addr) =>
+        NetworkOffRules.SocketConnectInline.Decide(Bits.Of(addr.Family), Off(task));
 
     /// <summary>
     /// __sock_sendmsg: <c>sk_family != AF_UNIX &amp;&amp; !rlim_cur &amp;&amp; (msg_name != NULL || msg_namelen != 0)</c>:
     /// a send with an address on a non-unix socket; a send on a connected socket passes.
     /// </summary>
     public Errno SocketSendmsgInline(Task task, Socket sock, SockAddr? addr, int size) =>
-        sock.Family != SocketAbi.AfUnix && _networkOff(task) && addr is not null ? Errno.EPERM : Errno.None;
+        NetworkOffRules.SendmsgInline.Decide(Bits.Of(sock.Family), Off(task), Bits.Of(addr is not null));
 
     /// <summary>
     /// unix_bind, unix_dgram_connect, unix_stream_connect, unix_dgram_sendmsg:
     /// <c>(rlim_cur || sunaddr-&gt;sun_path[0]) ? 0 : -EPERM</c>: an abstract name is refused, a pathname passes.
     /// </summary>
     public Errno UnixAddressCheck(Task task, Socket sock, UnixAddress addr) =>
-        addr.Kind == UnixAddressKind.Abstract && _networkOff(task) ? Errno.EPERM : Errno.None;
+        NetworkOffRules.UnixAddressCheck.Decide(Bits.Of(addr.Kind == UnixAddressKind.Abstract), Off(task));
 
-    private Errno AddressFamilyCheck(Task task, SockAddr addr) =>
-        addr.Family == SocketAbi.AfUnix || !_networkOff(task) ? Errno.None : Errno.EPERM;
+    private UInt128 Off(Task task) => Bits.Of(_networkOff(task));
 }

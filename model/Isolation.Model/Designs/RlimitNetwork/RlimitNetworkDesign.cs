@@ -1,3 +1,5 @@
+using Isolation.Model.Rules;
+
 namespace Isolation.Model.Designs.RlimitNetwork;
 
 /// <summary>
@@ -27,6 +29,11 @@ public static class RlimitNetworkDesign
         Entry =
         [
             EntryMove.Single("network-off", "setrlimit(RLIMIT_NETWORK, {rlim_cur=0, rlim_max=0})"),
+        ],
+        Rules =
+        [
+            .. NetworkOffInline.Rules,
+            new("ptrace_may_access_inline", NetworkOffRules.PtraceRlimit),
         ],
     };
 }

@@ -1,5 +1,6 @@
 using Isolation.Model.Kernel.Tasks;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.RlimitNetwork;
@@ -18,5 +19,5 @@ internal static class TaskHooks
 
     /// <summary>EPERM when the tracer's RLIMIT_NETWORK soft limit is 0, whatever the target.</summary>
     public static Errno PtraceMayAccessInline(Task tracer, Task child, PtraceMode mode) =>
-        Limit.IsNetworkOff(tracer) ? Errno.EPERM : Errno.None;
+        NetworkOffRules.PtraceRlimit.Decide(Bits.Of(Limit.IsNetworkOff(tracer)));
 }

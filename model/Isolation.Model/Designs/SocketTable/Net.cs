@@ -1,6 +1,7 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -24,7 +25,7 @@ public sealed partial class SocketTableModule
 
     /// <summary>bind(): BIND, from the address bound to (to 0.0.0.0:0). An address that is not AF_INET is left to inet_bind to refuse.</summary>
     private Errno SocketBind(Task task, Socket sock, SockAddr address) =>
-        sock.Family == SocketAbi.AfInet && address is InetAddress { Address.IsV6: false } to
+        TableRules.FedAddress.Holds(Bits.Of(sock.Family), Bits.Of(address.Family)) && address is InetAddress { Address.IsV6: false } to
             ? Filter(task, sock, SocketChain.Bind, new FakePacket(SocketEnds.Protocol(sock), SocketEnds.V4(to.Address), to.Port, 0, 0))
             : Errno.None;
 
@@ -35,7 +36,7 @@ public sealed partial class SocketTableModule
     /// </summary>
     private Errno SocketConnect(Task task, Socket sock, SockAddr address)
     {
-        if (sock.Family != SocketAbi.AfInet || address is not InetAddress { Address.IsV6: false } to)
+        if (!TableRules.FedAddress.Holds(Bits.Of(sock.Family), Bits.Of(address.Family)) || address is not InetAddress { Address.IsV6: false } to)
         {
             return Errno.None;
         }
@@ -47,7 +48,7 @@ public sealed partial class SocketTableModule
     /// <summary>accept(): ACCEPT, from the peer to the accepted socket's local end; EPERM closes the connection.</summary>
     private Errno SocketPostAccept(Task task, Socket sock, Socket newSock)
     {
-        if (newSock.Family != SocketAbi.AfInet)
+        if (!TableRules.FedAccept.Holds(Bits.Of(newSock.Family)))
         {
             return Errno.None;
         }

@@ -1,5 +1,6 @@
 using Isolation.Model.Abi;
 using Isolation.Model.Kernel.Sockets;
+using Isolation.Model.Rules;
 
 namespace Isolation.Model.Designs.SocketTable;
 
@@ -25,5 +26,5 @@ internal static class SocketEnds
 
     /// <summary>Whether the socket is an AF_INET datagram socket without a local port (inet_num == 0).</summary>
     public static bool IsUnboundInetDatagram(Socket sock) =>
-        sock.Family == SocketAbi.AfInet && sock.Type == SocketAbi.SockDgram && Local(sock).Port == 0;
+        TableRules.FedDatagram.Holds(Bits.Of(sock.Family), Bits.Of(sock.Type), Bits.Of(Local(sock).Port));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 
 namespace Isolation.Model.Designs.SocketTable;
@@ -46,7 +47,7 @@ public sealed class SocketFilterTable
     }
 
     /// <summary>The errno a verdict gives the call: none for ACCEPT, EPERM for DROP and REJECT.</summary>
-    public static Errno ErrnoOf(SocketVerdict verdict) => verdict == SocketVerdict.Accept ? Errno.None : Errno.EPERM;
+    public static Errno ErrnoOf(SocketVerdict verdict) => TableRules.VerdictErrno.Decide(Bits.Of(TableRules.Verdict.Var.Sort, verdict.ToString()));
 
     /// <summary>
     /// Applies the commands of one write, all or nothing (iptables-restore replaces a table in one

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Isolation.Model.Rules;
 
 namespace Isolation.Model.Designs.SocketTable;
 
@@ -33,13 +34,14 @@ public sealed record SocketRule(
     public const int Udp = 17;
 
     /// <summary>Whether the rule matches <paramref name="packet"/> sent or received by a task whose cgroup has <paramref name="networkId"/>.</summary>
-    public bool Matches(FakePacket packet, long networkId) =>
-        (Protocol == 0 || Protocol == packet.Protocol)
-        && InNetwork(Source, packet.Source)
-        && InNetwork(Destination, packet.Destination)
-        && InRange(SourcePorts, packet.SourcePort)
-        && InRange(DestinationPorts, packet.DestinationPort)
-        && (NetworkIds is not { } ids || (networkId >= ids.Low && networkId <= ids.High));
+    public bool Matches(FakePacket packet, long networkId) => TableRules.Matches.Holds(
+        Bits.Of(packet.Protocol), packet.Source, Bits.Of(packet.SourcePort), packet.Destination, Bits.Of(packet.DestinationPort), Bits.Of(networkId),
+        Bits.Of(Protocol),
+        Bits.Of(Source is not null), Source?.Network ?? 0, Bits.Of(Source?.Prefix ?? 0),
+        Bits.Of(Destination is not null), Destination?.Network ?? 0, Bits.Of(Destination?.Prefix ?? 0),
+        Bits.Of(SourcePorts is not null), Bits.Of(SourcePorts?.Low ?? 0), Bits.Of(SourcePorts?.High ?? 0),
+        Bits.Of(DestinationPorts is not null), Bits.Of(DestinationPorts?.Low ?? 0), Bits.Of(DestinationPorts?.High ?? 0),
+        Bits.Of(NetworkIds is not null), Bits.Of(NetworkIds?.Low ?? 0), Bits.Of(NetworkIds?.High ?? 0));
 
     /// <summary>The rule as <c>iptables -S</c> prints one, after <c>-A CHAIN</c>.</summary>
     public string Print()
@@ -86,12 +88,6 @@ public sealed record SocketRule(
     /// <summary>A network as iptables prints it: <c>10.0.0.0/8</c>.</summary>
     public static string NetworkText(uint network, int prefix) =>
         $"{network >> 24}.{(network >> 16) & 0xFF}.{(network >> 8) & 0xFF}.{network & 0xFF}/{prefix}";
-
-    private static bool InNetwork((uint Network, int Prefix)? match, uint address) =>
-        match is not { } m || ((address ^ m.Network) & Mask(m.Prefix)) == 0;
-
-    private static bool InRange((int Low, int High)? range, int port) =>
-        range is not { } r || (port >= r.Low && port <= r.High);
 
     /// <summary>The netmask of a prefix length.</summary>
     public static uint Mask(int prefix) => prefix == 0 ? 0 : uint.MaxValue << (32 - prefix);

@@ -26,5 +26,15 @@ public static class SocketTableDesign
             new("leave-group", ["openat(AT_FDCWD, \"/sys/fs/cgroup/cgroup.procs\", O_WRONLY)", "write({r1}, \"0\", 1)", "close({r1})"]),
             new("drop-net-admin", ["prctl(PR_CAPBSET_DROP, CAP_NET_ADMIN)", "capset({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, {effective=0, permitted=0, inheritable=0})"]),
         ],
+        Rules =
+        [
+            new("socket_bind", TableRules.FedAddress),
+            new("socket_connect", TableRules.FedAddress),
+            new("socket_post_accept", TableRules.FedAccept),
+            new("socket_sendmsg", TableRules.FedDatagram),
+            new("socket_recvmsg", TableRules.FedDatagram),
+            new("socket_table_match", TableRules.Matches),
+            new("socket_table_verdict", TableRules.VerdictErrno),
+        ],
     };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -22,26 +23,18 @@ public sealed partial class TaskLookupModule
     /// </summary>
     private Errno Setprocattr(Task task, string name, ReadOnlyMemory<byte> value)
     {
-        if (name != "exec")
-        {
-            return Errno.EINVAL;
-        }
-
         var domain = DomainOf(task);
-        if (domain.Current is not null)
-        {
-            return Errno.EACCES;
-        }
-
         var text = Encoding.Latin1.GetString(value.Span);
         if (text.EndsWith('\n'))
         {
             text = text[..^1];
         }
 
-        if (text.Length > 0 && !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+        var valid = text.Length == 0 || text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
+        var error = DomainRules.Setprocattr.Decide(DomainRules.Number(domain.Current)[0], Bits.Of(name == "exec"), Bits.Of(valid));
+        if (error != Errno.None)
         {
-            return Errno.EINVAL;
+            return error;
         }
 
         SetBlob(task.Security, domain with { Exec = text.Length == 0 ? null : text });

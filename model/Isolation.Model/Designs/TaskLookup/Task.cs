@@ -1,4 +1,5 @@
 using Isolation.Model.Lsm;
+using Isolation.Model.Rules;
 using Isolation.Traces;
 using Task = Isolation.Model.Kernel.Tasks.Task;
 
@@ -22,8 +23,8 @@ public sealed partial class TaskLookupModule
     /// </summary>
     private Errno TaskLookup(Task task, Task target)
     {
-        var domain = DomainOf(task).Current;
-        return domain is null || domain == DomainOf(target).Current ? Errno.None : Errno.EACCES;
+        var ids = DomainRules.Number(DomainOf(task).Current, DomainOf(target).Current);
+        return DomainRules.TaskLookup.Decide(ids[0], ids[1]);
     }
 
     /// <summary>selinux_task_alloc_security: the child keeps its parent's domain and exec domain.</summary>

@@ -25,5 +25,6 @@ public static class TaskLookupDesign
         [
             new("enter-domain", ["openat(AT_FDCWD, \"/proc/self/attr/exec\", O_WRONLY)", "write({r1}, \"jail2\", 5)", "close({r1})", "execve(\"/proc/self/exe\", [\"/proc/self/exe\"], NULL)"]),
         ],
+        Rules = [new("task_lookup", DomainRules.TaskLookup), new("setprocattr", DomainRules.Setprocattr)],
     };
 }
