@@ -6,20 +6,18 @@ model/Isolation.Model/Designs/Bsdjail/README.md).
 
     kernel-patches/scenarios/bsdjail.py
 """
-import os
+from common import ScenarioSet, in4, in6
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FOLDER = os.path.join(HERE, "..", "bsdjail", "scenarios")
 SEED = "seed 000_b30739e92565e0a7.txt"
 EPERM = "-1 EPERM (Operation not permitted)"
 EACCES = "-1 EACCES (Permission denied)"
 EINVAL = "-1 EINVAL (Invalid argument)"
 ENOENT = "-1 ENOENT (No such file or directory)"
-SCENARIOS = {}
+SCENARIOS = ScenarioSet("bsdjail")
 
 
 def scenario(name, sources, events, setup=None, user=False):
-    SCENARIOS[name] = (sources, events, setup, user)
+    SCENARIOS.add(name, sources, events, setup=setup, user=user)
 
 
 def src(where):
@@ -33,13 +31,6 @@ def jail(p, *keywords, fd=3):
     return events + [f"{p} close({fd}) = 0", f'{p} execve("/proc/self/exe", ["runner"], NULL) = 0']
 
 
-def in4(port, addr):
-    return f'{{sa_family=AF_INET, sin_port=htons({port}), sin_addr=inet_addr("{addr}")}}, 16'
-
-
-def in6(port, addr):
-    return (f'{{sa_family=AF_INET6, sin6_port=htons({port}), sin6_flowinfo=htonl(0), '
-            f'inet_pton(AF_INET6, "{addr}", &sin6_addr), sin6_scope_id=0}}, 28')
 
 
 def un(name):
@@ -175,19 +166,7 @@ scenario("status-limits-large", [ATTR, "enable_jail sets RLIMIT_DATA, RLIMIT_MEM
 
 
 def main():
-    os.makedirs(FOLDER, exist_ok=True)
-    for old in os.listdir(FOLDER):
-        if old.endswith(".trace"):
-            os.remove(os.path.join(FOLDER, old))
-    for name, (sources, events, setup, user) in SCENARIOS.items():
-        lines = ["# isolation-trace 1", f"# scenario: bsdjail-{name}", "# design: bsdjail"]
-        if setup:
-            lines.append(f"# setup: {setup}")
-        if user:
-            lines.append("# user: 1000")
-        lines += [f"# source: {s}" for s in sources] + events
-        with open(os.path.join(FOLDER, name + ".trace"), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+    SCENARIOS.write()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ kernel's answer, whatever is written here).
 import os
 from dataclasses import dataclass
 
+from common import in4, in6
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OK = "0"
 EPERM = "-1 EPERM (Operation not permitted)"
@@ -53,13 +55,6 @@ DESIGNS = [
 ]
 
 
-def in4(port, addr="127.0.0.1"):
-    return f'{{sa_family=AF_INET, sin_port=htons({port}), sin_addr=inet_addr("{addr}")}}, 16'
-
-
-def in6(port, addr="::1"):
-    return (f'{{sa_family=AF_INET6, sin6_port=htons({port}), sin6_flowinfo=htonl(0), '
-            f'inet_pton(AF_INET6, "{addr}", &sin6_addr), sin6_scope_id=0}}, 28')
 
 
 def un(path):

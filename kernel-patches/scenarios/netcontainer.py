@@ -8,24 +8,22 @@ INADDR_ANY.
 
     kernel-patches/scenarios/netcontainer.py
 """
-import os
+from common import ScenarioSet, in4
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FOLDER = os.path.join(HERE, "..", "netcontainer", "scenarios")
 SEED = "seed 002_d6ff0dffc80eb989.txt"
 EPERM = "-1 EPERM (Operation not permitted)"
 EINVAL = "-1 EINVAL (Invalid argument)"
 EACCES = "-1 EACCES (Permission denied)"
 EADDRINUSE = "-1 EADDRINUSE (Address already in use)"
 EAFNOSUPPORT = "-1 EAFNOSUPPORT (Address family not supported by protocol)"
-SCENARIOS = {}
+SCENARIOS = ScenarioSet("netcontainer")
 BIND = f"{SEED} patch 3/3 network_socket_bind: root container, non-AF_INET sockets and INADDR_ANY pass; else the address must be listed (EPERM)"
 FILE = f"{SEED} patch 1/3 network_write, network_parse_ipv4_address (split at the first '.', sscanf %X), network_fill_ipv4_address"
 LOOP = {"127.0.0.1": "0100007F", "127.0.0.2": "0200007F", "10.0.0.1": "0100000A"}
 
 
 def scenario(name, sources, events, user=False):
-    SCENARIOS[name] = (sources, events, user)
+    SCENARIOS.add(name, sources, events, user=user)
 
 
 def make(p, cg, fd):
@@ -46,9 +44,6 @@ def add(p, fd, addr):
 def enter(p, cg, fd):
     return [f'{p} openat(AT_FDCWD, "/sys/fs/cgroup/{cg}/cgroup.procs", O_WRONLY) = {fd}', f'{p} write({fd}, "0", 1) = 1']
 
-
-def in4(port, addr):
-    return f'{{sa_family=AF_INET, sin_port=htons({port}), sin_addr=inet_addr("{addr}")}}, 16'
 
 
 def bind(p, fd, port, addr, result="0"):
@@ -164,17 +159,7 @@ scenario("unix-bind-in-container-unfiltered", [BIND, "only AF_INET sockets are l
 
 
 def main():
-    os.makedirs(FOLDER, exist_ok=True)
-    for old in os.listdir(FOLDER):
-        if old.endswith(".trace"):
-            os.remove(os.path.join(FOLDER, old))
-    for name, (sources, events, user) in SCENARIOS.items():
-        lines = ["# isolation-trace 1", f"# scenario: netcontainer-{name}", "# design: netcontainer"]
-        if user:
-            lines.append("# user: 1000")
-        lines += [f"# source: {s}" for s in sources] + events
-        with open(os.path.join(FOLDER, name + ".trace"), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+    SCENARIOS.write()
 
 
 if __name__ == "__main__":

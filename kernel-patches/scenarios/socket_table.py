@@ -7,10 +7,8 @@ packets per chain, first matching rule with a target decides, DROP and REJECT ar
 
     kernel-patches/scenarios/socket_table.py
 """
-import os
+from common import ScenarioSet, in4
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FOLDER = os.path.join(HERE, "..", "socket-table", "scenarios")
 SEED = "seed 002_d6ff0dffc80eb989.txt"
 EPERM = "-1 EPERM (Operation not permitted)"
 EINVAL = "-1 EINVAL (Invalid argument)"
@@ -21,11 +19,11 @@ EDESTADDRREQ = "-1 EDESTADDRREQ (Destination address required)"
 CHAIN = f"{SEED} Menage's proposal: a fake packet through the call's chain; \"If it gets though OK we allow the operation to proceed, else we fail with EPERM\""
 FILE = "the control file /proc/net/socket_table (see the design README): iptables command syntax, one per line, all or nothing; libiptc's errnos"
 POLICIES = ["BIND", "ACCEPT", "CONNECT", "SENDTO", "RECVFROM"]
-SCENARIOS = {}
+SCENARIOS = ScenarioSet("socket-table")
 
 
 def scenario(name, sources, events):
-    SCENARIOS[name] = (sources, events)
+    SCENARIOS.add(name, sources, events)
 
 
 def esc(text):
@@ -47,9 +45,6 @@ def listing(p, fd, lines, drop=()):
     return [f'{p} openat(AT_FDCWD, "/proc/net/socket_table", O_RDONLY) = {fd}',
             f'{p} read({fd}, "{esc(text)}", 1024) = {len(text)}']
 
-
-def in4(port, addr="127.0.0.1"):
-    return f'{{sa_family=AF_INET, sin_port=htons({port}), sin_addr=inet_addr("{addr}")}}, 16'
 
 
 scenario("bind-accept-rule-before-drop-policy", [CHAIN],
@@ -177,15 +172,7 @@ scenario("network-id-range-excludes", [CHAIN],
 
 
 def main():
-    os.makedirs(FOLDER, exist_ok=True)
-    for old in os.listdir(FOLDER):
-        if old.endswith(".trace"):
-            os.remove(os.path.join(FOLDER, old))
-    for name, (sources, events) in SCENARIOS.items():
-        lines = ["# isolation-trace 1", f"# scenario: socket-table-{name}", "# design: socket-table"]
-        lines += [f"# source: {s}" for s in sources] + events
-        with open(os.path.join(FOLDER, name + ".trace"), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+    SCENARIOS.write()
 
 
 if __name__ == "__main__":

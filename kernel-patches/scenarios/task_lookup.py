@@ -6,20 +6,18 @@ only their attributes, and cannot leave; lookups by name, signals and ptrace are
 
     kernel-patches/scenarios/task_lookup.py
 """
-import os
+from common import ScenarioSet
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FOLDER = os.path.join(HERE, "..", "task-lookup", "scenarios")
 SEED = "seed 001_5a97e7f75b7324ae.txt"
 EACCES = "-1 EACCES (Permission denied)"
 EINVAL = "-1 EINVAL (Invalid argument)"
 HOOK = f"security_task_lookup in the /proc listing (proc_pid_readdir in 6.12); the sample policy lets a jail2_t task look up jail2_t only ({SEED})"
 ATTR = f"selinux_setprocattr/selinux_getprocattr under the sample policy: setexec only unconfined, getattr within a domain ({SEED})"
-SCENARIOS = {}
+SCENARIOS = ScenarioSet("task-lookup")
 
 
 def scenario(name, sources, events, user=False):
-    SCENARIOS[name] = (sources, events, user)
+    SCENARIOS.add(name, sources, events, user=user)
 
 
 def enter(p, domain, fd=3):
@@ -140,17 +138,7 @@ scenario("exec-domain-set-twice-same", [ATTR],
 
 
 def main():
-    os.makedirs(FOLDER, exist_ok=True)
-    for old in os.listdir(FOLDER):
-        if old.endswith(".trace"):
-            os.remove(os.path.join(FOLDER, old))
-    for name, (sources, events, user) in SCENARIOS.items():
-        lines = ["# isolation-trace 1", f"# scenario: task-lookup-{name}", "# design: task-lookup"]
-        if user:
-            lines.append("# user: 1000")
-        lines += [f"# source: {s}" for s in sources] + events
-        with open(os.path.join(FOLDER, name + ".trace"), "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+    SCENARIOS.write()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ using Isolation.Traces.Syntax;
 
 namespace Isolation.Check.Tests.Explore;
 
-/// <summary>Every design's entry moves run in the model as root from the start, every call succeeding.</summary>
+/// <summary>
+/// Every design's entry moves run in the model as root, every call succeeding, after the design's
+/// shared moves declared before them (the group or container a join needs).
+/// </summary>
 public sealed class EntryMoveTests
 {
     public static TheoryData<string, string> Moves()
@@ -28,13 +31,14 @@ public sealed class EntryMoveTests
     {
         var universe = ProgramUniverse.For(design);
         var run = ProgramRun.Start(universe, []);
-        var entry = DesignCatalog.Find(design)!.Entry.Single(m => m.Name == move);
-        if (entry.Name.StartsWith("join", StringComparison.Ordinal) || entry.Name.StartsWith("filter", StringComparison.Ordinal))
+        var moves = DesignCatalog.Find(design)!.Entry;
+        var entry = moves.Single(m => m.Name == move);
+        foreach (var shared in moves.TakeWhile(m => m != entry).Where(m => m.Shared))
         {
-            // joining and filtering need the group the design's make move creates first
-            run.Apply(new Move("p1", CallFamilies.Entry, DesignCatalog.Find(design)!.Entry.First(m => m.Name.StartsWith("make", StringComparison.Ordinal)).Calls, Local: false));
+            run.Apply(new Move("p1", CallFamilies.Entry, shared.Calls, Local: false));
         }
 
+        var before = run.Events.Count;
         var events = run.Apply(new Move("p1", CallFamilies.Entry, entry.Calls, Local: false));
 
         Assert.NotNull(events);
@@ -42,5 +46,6 @@ public sealed class EntryMoveTests
         var header = new HeaderLine("design", design, SourceSpan.None);
         var trace = Isolation.Sim.Simulation.Simulator.Run(new TraceFile("entry", [header, .. run.Events])).Trace;
         Assert.All(trace.Lines.OfType<EventLine>(), e => Assert.IsNotType<ErrorResult>(e.Result));
+        Assert.Equal(before + entry.Calls.Length, run.Events.Count);
     }
 }

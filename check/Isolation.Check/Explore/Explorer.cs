@@ -15,12 +15,23 @@ namespace Isolation.Check.Explore;
 /// a fresh kernel when expanded. Each level is expanded in parallel in chunks and merged in order,
 /// so the result does not depend on the number of workers.
 /// </summary>
-public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> properties, ExplorerOptions? options = null)
+public sealed class Explorer
 {
     private const int ChunkSize = 512;
 
-    private readonly ExplorerOptions _options = options ?? new ExplorerOptions();
-    private readonly MoveGenerator _moves = new(universe, (options ?? new ExplorerOptions()).Symmetry);
+    private readonly ProgramUniverse _universe;
+    private readonly IReadOnlyList<Property> _properties;
+    private readonly ExplorerOptions _options;
+    private readonly MoveGenerator _moves;
+
+    /// <summary>A search of <paramref name="universe"/> for violations of <paramref name="properties"/>.</summary>
+    public Explorer(ProgramUniverse universe, IReadOnlyList<Property> properties, ExplorerOptions? options = null)
+    {
+        _universe = universe;
+        _properties = properties;
+        _options = options ?? new ExplorerOptions();
+        _moves = new MoveGenerator(universe, _options.Symmetry);
+    }
 
     /// <summary>Runs the search; <paramref name="progress"/> hears after every chunk.</summary>
     public ExplorationResult Run(Action<ExplorationProgress>? progress = null, CancellationToken cancel = default)
@@ -28,11 +39,11 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
         var clock = Stopwatch.StartNew();
         var nodes = new List<Node>();
         var visited = new HashSet<Fingerprint>();
-        var found = new Counterexample?[properties.Count];
+        var found = new Counterexample?[_properties.Count];
         long transitions = 0, peak = 0;
         string? bound = null;
 
-        var root = ProgramRun.Start(universe, properties);
+        var root = ProgramRun.Start(_universe, _properties);
         visited.Add(Print(root));
         nodes.Add(new Node(-1, [], 0, Local: false));
         var prologue = root.Events.ToImmutableArray();
@@ -40,7 +51,7 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
         var frontier = new List<int> { 0 };
         var depthCompleted = 0;
 
-        for (var depth = 1; depth <= universe.Depth && frontier.Count > 0 && bound is null && !Done(found); depth++)
+        for (var depth = 1; depth <= _universe.Depth && frontier.Count > 0 && bound is null && !Done(found); depth++)
         {
             var next = new List<int>();
             for (var at = 0; at < frontier.Count && bound is null; at += ChunkSize)
@@ -58,7 +69,7 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
                         transitions++;
                         foreach (var (index, violation) in s.NewViolations)
                         {
-                            found[index] ??= new Counterexample(properties[index], universe, [.. prologue, .. Path(nodes, s.Parent), .. s.Events], violation);
+                            found[index] ??= new Counterexample(_properties[index], _universe, [.. prologue, .. Path(nodes, s.Parent), .. s.Events], violation);
                         }
 
                         if (!visited.Add(s.Print))
@@ -94,8 +105,8 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
             frontier = next;
         }
 
-        var outcomes = properties.Select((p, i) => new PropertyOutcome(p, found[i])).ToImmutableArray();
-        return new ExplorationResult(universe, outcomes, visited.Count, transitions, depthCompleted, bound, clock.Elapsed, peak);
+        var outcomes = _properties.Select((p, i) => new PropertyOutcome(p, found[i])).ToImmutableArray();
+        return new ExplorationResult(_universe, outcomes, visited.Count, transitions, depthCompleted, bound, clock.Elapsed, peak);
     }
 
     private bool Done(Counterexample?[] found) => _options.StopWhenAllViolated && found.Length > 0 && found.All(c => c is not null);
@@ -137,7 +148,7 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
 
     private ProgramRun Replay(List<EventLine> path)
     {
-        var run = ProgramRun.Start(universe, properties);
+        var run = ProgramRun.Start(_universe, _properties);
         run.Replay(path);
         return run;
     }
@@ -151,7 +162,7 @@ public sealed class Explorer(ProgramUniverse universe, IReadOnlyList<Property> p
         {
             if (run.Violations[p] is { } v)
             {
-                found[p] ??= new Counterexample(properties[p], universe, [.. run.Events], v);
+                found[p] ??= new Counterexample(_properties[p], _universe, [.. run.Events], v);
             }
         }
     }

@@ -128,7 +128,7 @@ internal sealed class StateHasher
                 items.Add(item);
             }
 
-            if (_taskNumbers is not null && items.Count > 1)
+            if (_taskNumbers is not null && items.Count > 1 && items.Any(i => TaskOrder(i) != 0))
             {
                 items = [.. items.OrderBy(TaskOrder)];
             }
@@ -155,12 +155,11 @@ internal sealed class StateHasher
         }
     }
 
-    /// <summary>Where an element sorts when tasks are renamed: a task, or a pair keyed by one, by its new number; others keep their place.</summary>
+    /// <summary>Where an element sorts when tasks are renamed: a task, or a pair keyed by one, by its new number; others (0) keep their place.</summary>
     private int TaskOrder(object? item) => item switch
     {
         Task t => _taskNumbers!.GetValueOrDefault(t),
-        _ when item?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>)
-            && type.GetProperty("Key")!.GetValue(item) is Task key => _taskNumbers!.GetValueOrDefault(key),
+        not null when Plans.GetOrAdd(item.GetType(), TypePlan.For).PairKey is { } key && key.Read(item) is Task k => _taskNumbers!.GetValueOrDefault(k),
         _ => 0,
     };
 
@@ -240,6 +239,9 @@ internal sealed class StateHasher
     /// <summary>How to walk objects of one type, worked out once.</summary>
     private sealed record TypePlan(PlanKind Kind, int TypeId, FieldReader[] Fields)
     {
+        /// <summary>For a <see cref="KeyValuePair{TKey, TValue}"/>, the reader of its key (dictionaries keyed by tasks sort by it).</summary>
+        public FieldReader? PairKey { get; } = Fields.FirstOrDefault(f => f.Info.DeclaringType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) && f.Info.Name == "key");
+
         /// <summary>Types that are the kernel's fixed configuration, the same in every state.</summary>
         private static readonly Type[] Fixed = [typeof(SyscallTable), typeof(HookTable), typeof(Type)];
 

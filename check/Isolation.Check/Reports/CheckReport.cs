@@ -50,10 +50,7 @@ public sealed class CheckReport(IReadOnlyList<DesignCheck> checks)
     }
 
     /// <summary>Everything as JSON: per design the universe, the figures and per property the verdict and counterexample file.</summary>
-    public string Json()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public string Json() => WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("designs");
@@ -111,16 +108,10 @@ public sealed class CheckReport(IReadOnlyList<DesignCheck> checks)
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     /// <summary>SARIF 2.1.0: a rule per property, a result per violation located at the counterexample's violating line.</summary>
-    public string Sarif()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public string Sarif() => WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -179,10 +170,7 @@ public sealed class CheckReport(IReadOnlyList<DesignCheck> checks)
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     /// <summary>JUnit XML: a test suite per design, a test case per property, a failure per violation.</summary>
     public string Junit()
@@ -208,6 +196,18 @@ public sealed class CheckReport(IReadOnlyList<DesignCheck> checks)
         }
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    /// <summary>Indented JSON written by <paramref name="write"/>, as text ending in a newline.</summary>
+    private static string WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     /// <summary>The line of the counterexample file holding its <paramref name="step"/>-th event (1-based line).</summary>

@@ -145,4 +145,17 @@ public static class IpcPerms
         var error = cmd == IpcAbi.Rmid ? ObtainForChange(kernel, task, ids, id, out obj) : ObtainForStat(kernel, task, ids, id, out obj);
         return error == Errno.None ? ctlHook(task, obj!, cmd) : error;
     }
+
+    /// <summary>IPC_RMID of a message queue or semaphore set: checked as <see cref="ObtainForCtl"/>, then gone at once (a segment waits for its last detach instead).</summary>
+    public static Errno RemoveForCtl<T>(KernelState kernel, Task task, IpcIds<T> ids, int id, Func<Task, IpcObject, int, Errno> ctlHook)
+        where T : IpcObject
+    {
+        var error = ObtainForCtl(kernel, task, ids, id, IpcAbi.Rmid, ctlHook, out var obj);
+        if (error == Errno.None)
+        {
+            ids.Remove(obj!);
+        }
+
+        return error;
+    }
 }

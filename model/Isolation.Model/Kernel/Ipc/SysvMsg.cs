@@ -149,13 +149,7 @@ public static class SysvMsg
     /// <summary>msgctl IPC_RMID: EINVAL, EPERM (not owner, creator or CAP_SYS_ADMIN), msg_queue_msgctl; the queue goes with its messages.</summary>
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
-        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Msg, id, IpcAbi.Rmid, kernel.Security.MsgQueueMsgctl, out var q);
-        if (error == Errno.None)
-        {
-            task.IpcNs.Msg.Remove(q!);
-        }
-
-        return error;
+        return IpcPerms.RemoveForCtl(kernel, task, task.IpcNs.Msg, id, kernel.Security.MsgQueueMsgctl);
     }
 
     /// <summary>msgctl IPC_STAT: EINVAL, EACCES without read permission, msg_queue_msgctl.</summary>

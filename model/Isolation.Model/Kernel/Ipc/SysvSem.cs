@@ -180,13 +180,7 @@ public static class SysvSem
     /// <summary>semctl IPC_RMID: EINVAL, EPERM (not owner, creator or CAP_SYS_ADMIN), sem_semctl.</summary>
     public static Errno Remove(KernelState kernel, Task task, int id)
     {
-        var error = IpcPerms.ObtainForCtl(kernel, task, task.IpcNs.Sem, id, IpcAbi.Rmid, kernel.Security.SemSemctl, out var set);
-        if (error == Errno.None)
-        {
-            task.IpcNs.Sem.Remove(set!);
-        }
-
-        return error;
+        return IpcPerms.RemoveForCtl(kernel, task, task.IpcNs.Sem, id, kernel.Security.SemSemctl);
     }
 
     /// <summary>semctl IPC_STAT: EINVAL, EACCES without read permission, sem_semctl.</summary>
